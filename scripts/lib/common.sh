@@ -1,0 +1,62 @@
+# Sourced by every dictbench script: finds a JDK 25+ and the project root.
+# Order: JAVA_HOME if it is 25 or newer, then the usual install locations (newest first).
+
+DICTBENCH_MIN_JDK=25
+DICTBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# Flags every JVM of ours needs: FFM for page-cache control; JMH's Unsafe use on JDK 24+.
+DICTBENCH_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+
+die() { echo "error: $*" >&2; exit 2; }
+
+# Prints the feature version (e.g. 25) of the java binary given, or nothing.
+jdk_feature_version() {
+  local java="$1" line
+  [ -x "$java" ] || return 0
+  line=$("$java" -XshowSettings:properties -version 2>&1 | grep -m1 'java.specification.version') || return 0
+  line=${line##*= }
+  echo "${line%%.*}"
+}
+
+# Sets JAVA_HOME to a JDK >= 25 (with javac) or dies with what to install.
+find_jdk() {
+  local candidate v best="" best_v=0
+  if [ -n "${JAVA_HOME:-}" ]; then
+    v=$(jdk_feature_version "$JAVA_HOME/bin/java")
+    if [ -n "$v" ] && [ "$v" -ge "$DICTBENCH_MIN_JDK" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+      export JAVA_HOME; return 0
+    fi
+  fi
+  for candidate in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /opt/*/jdk* \
+                   "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
+                   /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    v=$(jdk_feature_version "$candidate/bin/java")
+    [ -n "$v" ] || continue
+    if [ "$v" -ge "$DICTBENCH_MIN_JDK" ] && [ "$v" -gt "$best_v" ]; then best="$candidate"; best_v="$v"; fi
+  done
+  if [ -z "$best" ]; then
+    local have="${JAVA_HOME:+JAVA_HOME=$JAVA_HOME is JDK $(jdk_feature_version "$JAVA_HOME/bin/java"); }"
+    die "${have}no JDK ${DICTBENCH_MIN_JDK}+ found in JAVA_HOME or /usr/lib/jvm, /usr/java, /opt, ~/.sdkman, ~/.jdks; install one (e.g. Temurin 25) or set JAVA_HOME to it"
+  fi
+  export JAVA_HOME="$best"
+}
+
+find_maven() {
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not on PATH; install Apache Maven 3.8 or newer"
+}
+
+# Builds target/benchmarks.jar when it is missing or older than any source.
+build_if_needed() {
+  local jar="$DICTBENCH_ROOT/target/benchmarks.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$DICTBENCH_ROOT/src/main" "$DICTBENCH_ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
+    find_maven
+    echo "building target/benchmarks.jar ..." >&2
+    (cd "$DICTBENCH_ROOT" && mvn -B -q -DskipTests package) >&2 || die "build failed; run 'mvn -B package' in $DICTBENCH_ROOT to see why"
+  fi
+}
+
+dictbench_cli() {
+  "$JAVA_HOME/bin/java" "${DICTBENCH_JVM_FLAGS[@]}" ${DICTBENCH_CLI_HEAP:--Xmx4g} \
+    -cp "$DICTBENCH_ROOT/target/benchmarks.jar" dictbench.cli.Main "$@"
+}

@@ -1,0 +1,38 @@
+package dictbench.cli;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns an exception into the one line a user reads. */
+final class Errors {
+    private Errors() {
+    }
+
+    static String oneLine(Throwable e) {
+        String line = describe(e);
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e && cause.getMessage() != null && !line.contains(cause.getMessage())
+                && !(e instanceof dictbench.dataset.FormatException)) {
+            line += " (" + describe(cause) + ")";
+        }
+        return line.replace('\n', ' ');
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof FileSystemException fs && fs.getReason() == null) {
+            String file = fs.getFile();
+            if (e instanceof NoSuchFileException) {
+                return file + ": no such file or directory";
+            }
+            if (e instanceof AccessDeniedException) {
+                return file + ": permission denied";
+            }
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory: " + e.getMessage() + "; give the JVM more heap (DICTBENCH_CLI_HEAP=-Xmx8g)";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,353 @@
+package dictbench.dataset;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * The block-structured binary format. Blocks decode on their own, so one big file can be split
+ * across cores.
+ *
+ * <pre>
+ * header  magic "DICTBIN1" (8 bytes) | version int32 | entries int64 | blocks int32
+ *         | blocks x (offset int64, length int32, entries int32) | CRC32C of the header so far, int32
+ * blocks  entries x (keyLength varint, key UTF-8, valueLength varint, value UTF-8)
+ * </pre>
+ *
+ * All integers are big-endian; varints are unsigned LEB128 of at most 5 bytes. Blocks follow the
+ * header back to back and end exactly at the end of the file. Every length is checked against
+ * what remains, so a corrupt file raises {@link FormatException}, never an allocation of its say-so.
+ */
+public final class BinaryFormat implements Format {
+    public static final String NAME = "binary";
+    public static final int VERSION = 1;
+    /** Blocks are cut when they reach this many bytes: small enough to spread a 70 MB file over ~280 tasks. */
+    public static final int DEFAULT_BLOCK_BYTES = 256 * 1024;
+    static final byte[] MAGIC = "DICTBIN1".getBytes(StandardCharsets.US_ASCII);
+    static final int FIXED_HEADER_BYTES = 8 + 4 + 8 + 4;
+    static final int INDEX_ENTRY_BYTES = 8 + 4 + 4;
+    /** The smallest entry is two zero-length varints. */
+    static final int MIN_ENTRY_BYTES = 2;
+
+    private final int blockBytes;
+
+    public BinaryFormat() {
+        this(DEFAULT_BLOCK_BYTES);
+    }
+
+    public BinaryFormat(int blockBytes) {
+        if (blockBytes < 1) {
+            throw new IllegalArgumentException("blockBytes must be >= 1, got " + blockBytes);
+        }
+        this.blockBytes = blockBytes;
+    }
+
+    /** One independently decodable block: where it is in the file, how long, how many entries. */
+    public record Block(int index, long offset, int length, int entries) {
+    }
+
+    /** A file's header: total entries and the block index. */
+    public record Header(long entries, List<Block> blocks, long fileBytes) {
+        public Header {
+            blocks = List.copyOf(blocks);
+        }
+
+        public static int bytes(int blockCount) {
+            return FIXED_HEADER_BYTES + blockCount * INDEX_ENTRY_BYTES + 4;
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String extension() {
+        return "dict";
+    }
+
+    @Override
+    public long estimateBytes(long entries, double meanKeyChars, double meanValueChars) {
+        long payload = (long) Math.ceil(entries * (meanKeyChars + meanValueChars + 2 * 3));
+        return Header.bytes((int) Math.min(Integer.MAX_VALUE / INDEX_ENTRY_BYTES, payload / blockBytes + 1)) + payload;
+    }
+
+    @Override
+    public void write(Map<String, String> map, OutputStream out) throws IOException {
+        List<byte[]> blocks = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        GrowableBytes current = new GrowableBytes(blockBytes + 1024);
+        int inBlock = 0;
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            current.putString(e.getKey());
+            current.putString(e.getValue());
+            inBlock++;
+            if (current.size() >= blockBytes) {
+                blocks.add(current.toArray());
+                counts.add(inBlock);
+                current.reset();
+                inBlock = 0;
+            }
+        }
+        if (inBlock > 0) {
+            blocks.add(current.toArray());
+            counts.add(inBlock);
+        }
+        ByteBuffer header = ByteBuffer.allocate(Header.bytes(blocks.size())).order(ByteOrder.BIG_ENDIAN);
+        header.put(MAGIC).putInt(VERSION).putLong(map.size()).putInt(blocks.size());
+        long offset = header.capacity();
+        for (int i = 0; i < blocks.size(); i++) {
+            header.putLong(offset).putInt(blocks.get(i).length).putInt(counts.get(i));
+            offset += blocks.get(i).length;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(header.array(), 0, header.position());
+        header.putInt((int) crc.getValue());
+        out.write(header.array());
+        for (byte[] block : blocks) {
+            out.write(block);
+        }
+    }
+
+    @Override
+    public Map<String, String> decode(byte[] bytes, String source) throws FormatException {
+        Header header = parseHeader(ByteBuffer.wrap(bytes), bytes.length, source);
+        Map<String, String> map = new HashMap<>(Format.hashMapCapacity(header.entries()));
+        for (Block block : header.blocks()) {
+            decodeBlock(bytes, (int) block.offset(), block, map, source);
+        }
+        return map;
+    }
+
+    /** Reads and checks the header of an open file without reading its blocks. */
+    public static Header readHeader(FileChannel channel, String source) throws IOException {
+        long size = channel.size();
+        ByteBuffer fixed = ByteBuffer.allocate((int) Math.min(size, FIXED_HEADER_BYTES));
+        readFully(channel, fixed, 0, source);
+        int blockCount = checkFixedHeader(fixed.flip(), size, source);
+        ByteBuffer whole = ByteBuffer.allocate(Header.bytes(blockCount));
+        readFully(channel, whole, 0, source);
+        return parseHeader(whole.flip(), size, source);
+    }
+
+    /** Reads one block's bytes from an open file (positional read: safe from several threads). */
+    public static byte[] readBlock(FileChannel channel, Block block, String source) throws IOException {
+        byte[] bytes = new byte[block.length()];
+        readFully(channel, ByteBuffer.wrap(bytes), block.offset(), source);
+        return bytes;
+    }
+
+    /** Convenience: the header of a file on disk. */
+    public static Header readHeader(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readHeader(ch, file.toString());
+        }
+    }
+
+    /**
+     * Decodes one block into {@code into}. {@code bytes[start..start+block.length)} holds the block;
+     * offsets in errors are file offsets.
+     */
+    public static void decodeBlock(byte[] bytes, int start, Block block, Map<String, String> into, String source)
+            throws FormatException {
+        int end = start + block.length();
+        if (start < 0 || end > bytes.length || end < start) {
+            throw new FormatException(source, block.offset(), "block " + block.index() + " lies outside the data");
+        }
+        long fileBase = block.offset() - start;
+        int p = start;
+        for (int i = 0; i < block.entries(); i++) {
+            if (p >= end) {
+                throw truncated(source, fileBase + p, "key length of entry " + i, 1, 0);
+            }
+            int keyLength = bytes[p]; // a one-byte varint is the common case
+            if (keyLength < 0) {
+                long v = readVarint(bytes, p, end, fileBase, source);
+                keyLength = (int) (v >>> 32);
+                p = (int) v;
+            } else {
+                p++;
+            }
+            if (keyLength > end - p) {
+                throw truncated(source, fileBase + p, "key", keyLength, end - p);
+            }
+            String key = new String(bytes, p, keyLength, StandardCharsets.UTF_8);
+            p += keyLength;
+            if (p >= end) {
+                throw truncated(source, fileBase + p, "value length", 1, 0);
+            }
+            int valueLength = bytes[p];
+            if (valueLength < 0) {
+                long v = readVarint(bytes, p, end, fileBase, source);
+                valueLength = (int) (v >>> 32);
+                p = (int) v;
+            } else {
+                p++;
+            }
+            if (valueLength > end - p) {
+                throw truncated(source, fileBase + p, "value", valueLength, end - p);
+            }
+            String value = new String(bytes, p, valueLength, StandardCharsets.UTF_8);
+            p += valueLength;
+            if (into.put(key, value) != null) {
+                throw new FormatException(source, fileBase + p, "duplicate key in block " + block.index());
+            }
+        }
+        if (p != end) {
+            throw new FormatException(source, fileBase + p,
+                    "block " + block.index() + " has " + (end - p) + " bytes after its " + block.entries() + " entries");
+        }
+    }
+
+    /** Returns (value << 32) | next position; checks bounds, width and range. */
+    private static long readVarint(byte[] bytes, int p, int end, long fileBase, String source) throws FormatException {
+        int value = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (p >= end) {
+                throw truncated(source, fileBase + p, "length", 1, 0);
+            }
+            byte b = bytes[p++];
+            value |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                if (shift == 28 && (b & 0x78) != 0) {
+                    break;
+                }
+                return ((long) value << 32) | p;
+            }
+        }
+        throw new FormatException(source, fileBase + p, "length varint is longer than 5 bytes or exceeds 2^31-1");
+    }
+
+    private static FormatException truncated(String source, long offset, String what, long needed, long left) {
+        return new FormatException(source, offset, what + " needs " + needed + " bytes but the block has " + left + " left");
+    }
+
+    private static int checkFixedHeader(ByteBuffer b, long fileBytes, String source) throws FormatException {
+        if (b.remaining() < FIXED_HEADER_BYTES) {
+            throw new FormatException(source, 0, "file is " + fileBytes + " bytes, shorter than the " + FIXED_HEADER_BYTES + "-byte header");
+        }
+        byte[] magic = new byte[MAGIC.length];
+        b.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new FormatException(source, 0, "not a dictbench binary file (bad magic)");
+        }
+        int version = b.getInt();
+        if (version != VERSION) {
+            throw new FormatException(source, 8, "unsupported version " + version + " (this build reads " + VERSION + ")");
+        }
+        b.getLong();
+        int blockCount = b.getInt();
+        long maxBlocks = (fileBytes - Header.bytes(0)) / INDEX_ENTRY_BYTES;
+        if (blockCount < 0 || blockCount > maxBlocks) {
+            throw new FormatException(source, 20, "block count " + blockCount + " does not fit a file of " + fileBytes + " bytes");
+        }
+        return blockCount;
+    }
+
+    private static Header parseHeader(ByteBuffer b, long fileBytes, String source) throws FormatException {
+        int blockCount = checkFixedHeader(b.duplicate(), fileBytes, source);
+        long entries = b.getLong(12);
+        if (entries < 0) {
+            throw new FormatException(source, 12, "negative entry count " + entries);
+        }
+        int headerBytes = Header.bytes(blockCount);
+        CRC32C crc = new CRC32C();
+        crc.update(b.duplicate().position(0).limit(headerBytes - 4));
+        if ((int) crc.getValue() != b.getInt(headerBytes - 4)) {
+            throw new FormatException(source, headerBytes - 4, "header checksum mismatch");
+        }
+        List<Block> blocks = new ArrayList<>(blockCount);
+        long expectedOffset = headerBytes;
+        long entrySum = 0;
+        for (int i = 0; i < blockCount; i++) {
+            int at = FIXED_HEADER_BYTES + i * INDEX_ENTRY_BYTES;
+            long offset = b.getLong(at);
+            int length = b.getInt(at + 8);
+            int count = b.getInt(at + 12);
+            if (offset != expectedOffset || length < 0 || offset + length > fileBytes) {
+                throw new FormatException(source, at, "block " + i + " (offset " + offset + ", length " + length
+                        + ") is not where it must be (offset " + expectedOffset + ", file of " + fileBytes + " bytes)");
+            }
+            if (count < 0 || (long) count * MIN_ENTRY_BYTES > length) {
+                throw new FormatException(source, at + 12, "block " + i + " claims " + count + " entries in " + length + " bytes");
+            }
+            blocks.add(new Block(i, offset, length, count));
+            expectedOffset += length;
+            entrySum += count;
+        }
+        if (expectedOffset != fileBytes) {
+            throw new FormatException(source, expectedOffset, expectedOffset < fileBytes
+                    ? (fileBytes - expectedOffset) + " bytes after the last block"
+                    : "file is truncated: blocks need " + expectedOffset + " bytes");
+        }
+        if (entrySum != entries) {
+            throw new FormatException(source, 12, "header says " + entries + " entries but the blocks hold " + entrySum);
+        }
+        return new Header(entries, blocks, fileBytes);
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer into, long position, String source) throws IOException {
+        long at = position;
+        while (into.hasRemaining()) {
+            int n = channel.read(into, at);
+            if (n < 0) {
+                throw new FormatException(source, at, "unexpected end of file", new EOFException());
+            }
+            at += n;
+        }
+    }
+
+    /** A byte buffer that grows; strings go in as varint length + UTF-8. */
+    private static final class GrowableBytes {
+        private byte[] bytes;
+        private int size;
+
+        GrowableBytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void putString(String s) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            ensure(5 + utf8.length);
+            int n = utf8.length;
+            while ((n & ~0x7f) != 0) {
+                bytes[size++] = (byte) ((n & 0x7f) | 0x80);
+                n >>>= 7;
+            }
+            bytes[size++] = (byte) n;
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        void reset() {
+            size = 0;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dictbench.dataset;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A dictionary file format: a writer and a reader. Decoding is the hot path every strategy times. */
+public sealed interface Format permits BinaryFormat, JavaSerialFormat {
+
+    List<Format> ALL = List.of(new BinaryFormat(), new JavaSerialFormat());
+
+    /** The name used in specs, JMH params and the CLI. */
+    String name();
+
+    /** File name extension, without the dot. */
+    String extension();
+
+    /** Writes every entry of {@code map}, in its iteration order, to {@code out}. */
+    void write(Map<String, String> map, OutputStream out) throws IOException;
+
+    /** Decodes a whole file held in memory; {@code source} names it in errors. */
+    Map<String, String> decode(byte[] bytes, String source) throws FormatException;
+
+    /** Reads and decodes a file. */
+    default Map<String, String> read(Path file) throws IOException {
+        return decode(Files.readAllBytes(file), file.toString());
+    }
+
+    /** A generous estimate of a file's size, for the free-space check before generating. */
+    long estimateBytes(long entries, double meanKeyChars, double meanValueChars);
+
+    static Format named(String name) {
+        for (Format f : ALL) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new SpecException("unknown format '" + name + "'; known: " + ALL.stream().map(Format::name).toList());
+    }
+
+    /** Initial capacity for a HashMap that will hold {@code entries} without resizing. */
+    static int hashMapCapacity(long entries) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, entries * 4 / 3 + 1);
+    }
+}

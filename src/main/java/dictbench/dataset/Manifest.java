@@ -1,0 +1,142 @@
+package dictbench.dataset;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * What the generator wrote, written beside the data as {@code manifest.json}: the spec and its hash,
+ * and per file its path, size, entry count, CRC32C of the bytes and content digest. Any loader's
+ * maps are checked against it, so no loader has to trust another.
+ */
+public record Manifest(
+        int version,
+        String dataset,
+        String specHash,
+        String format,
+        Map<String, Object> spec,
+        List<FileEntry> files,
+        List<Mounts.Mount> mounts) {
+
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Manifest {
+        files = List.copyOf(files);
+        mounts = List.copyOf(mounts);
+        spec = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spec));
+    }
+
+    /**
+     * @param path    absolute path of the data file
+     * @param bytes   its size
+     * @param entries its entry count
+     * @param crc32c  CRC32C of its bytes, 8 hex digits
+     * @param digest  {@link ContentDigest} of its content, 16 hex digits
+     */
+    public record FileEntry(String path, long bytes, long entries, String crc32c, String digest) {
+        public Path file() {
+            return Path.of(path);
+        }
+
+        /** Checks a loaded map against this entry; the message names the file and what differed. */
+        public void checkContent(Map<String, String> loaded) throws DatasetMismatchException {
+            checkContent(loaded.size(), ContentDigest.of(loaded).hex());
+        }
+
+        public void checkContent(long loadedEntries, String loadedDigest) throws DatasetMismatchException {
+            if (loadedEntries != entries) {
+                throw new DatasetMismatchException(path + ": loaded " + loadedEntries + " entries, manifest says " + entries);
+            }
+            if (!loadedDigest.equals(digest)) {
+                throw new DatasetMismatchException(path + ": content digest " + loadedDigest + " differs from the manifest's " + digest);
+            }
+        }
+
+        /** Checks the file on disk: present, same size, same CRC32C. */
+        public void checkFile() throws IOException {
+            Path file = file();
+            if (!Files.isRegularFile(file)) {
+                throw new DatasetMismatchException(path + " is missing; regenerate the dataset with 'scripts/dictbench generate'");
+            }
+            long size = Files.size(file);
+            if (size != bytes) {
+                throw new DatasetMismatchException(path + " is " + size + " bytes, manifest says " + bytes + "; regenerate the dataset");
+            }
+            String crc = fileCrc32c(file);
+            if (!crc.equals(crc32c)) {
+                throw new DatasetMismatchException(path + " has CRC32C " + crc + ", manifest says " + crc32c + "; regenerate the dataset");
+            }
+        }
+    }
+
+    public long totalBytes() {
+        return files.stream().mapToLong(FileEntry::bytes).sum();
+    }
+
+    public long totalEntries() {
+        return files.stream().mapToLong(FileEntry::entries).sum();
+    }
+
+    public List<Path> paths() {
+        return files.stream().map(FileEntry::file).toList();
+    }
+
+    /** Checks every file against the manifest (size and CRC32C); throws on the first that differs. */
+    public void verifyFiles() throws IOException {
+        for (FileEntry f : files) {
+            f.checkFile();
+        }
+    }
+
+    public static Manifest read(Path file) throws IOException {
+        try {
+            Manifest m = JSON.readValue(file.toFile(), Manifest.class);
+            if (m.version() != VERSION || m.files() == null) {
+                throw new DatasetMismatchException(file + ": manifest version " + m.version() + " is not " + VERSION + "; regenerate the dataset");
+            }
+            return m;
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new NoSuchFileException(file.toString(), null, "no manifest; generate the dataset first");
+        } catch (JacksonException e) {
+            throw new DatasetMismatchException(file + " is not a valid manifest (" + e.getOriginalMessage() + "); regenerate the dataset");
+        }
+    }
+
+    /** Writes under a temporary name, then renames: a reader sees the old manifest or the new, never half of one. */
+    public void write(Path file) throws IOException {
+        AtomicFiles.write(file, out -> JSON.writeValue(out, this));
+    }
+
+    /** CRC32C of a file's bytes, 8 hex digits. */
+    public static String fileCrc32c(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buffer) >= 0) {
+                crc.update(buffer.flip());
+                buffer.clear();
+            }
+        }
+        return hex32(crc.getValue());
+    }
+
+    static String hex32(long value) {
+        return String.format("%08x", value);
+    }
+}
