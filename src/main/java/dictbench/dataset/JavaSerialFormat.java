@@ -52,12 +52,8 @@ public final class JavaSerialFormat implements Format {
         long maxRefs = streamBytes / MIN_BYTES_PER_REFERENCE + 16;
         // HashMap.readObject checks its table (Map.Entry[]) of about mappings / 0.75, rounded up to a power of two.
         long maxArray = Math.min(Integer.MAX_VALUE, maxRefs * 4);
-        ObjectInputFilter limits = ObjectInputFilter.Config.createFilter("maxdepth=" + MAX_DEPTH + ";maxrefs=" + maxRefs
+        return ObjectInputFilter.Config.createFilter("maxdepth=" + MAX_DEPTH + ";maxrefs=" + maxRefs
                 + ";maxarray=" + maxArray + ";maxbytes=" + streamBytes + ";java.util.HashMap;java.lang.String;java.util.Map$Entry;!*");
-        // Only the outermost object may be a map: a HashMap nested as a key or value is rejected.
-        return info -> info.serialClass() == HashMap.class && info.depth() > 1
-                ? ObjectInputFilter.Status.REJECTED
-                : limits.checkInput(info);
     }
 
     @Override
@@ -72,6 +68,12 @@ public final class JavaSerialFormat implements Format {
             }
             if (ois.read() != -1) {
                 throw new FormatException(source, bytes.length - in.available() - 1, "has bytes after the serialized map");
+            }
+            // The filter admits only HashMap and String, but an (empty) HashMap could still sit where a String belongs.
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String) || !(e.getValue() instanceof String)) {
+                    throw new FormatException(source, 0, "holds a key or value that is not a String");
+                }
             }
             return (Map<String, String>) map;
         } catch (FormatException e) {

@@ -1,0 +1,86 @@
+package dictbench.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BinaryFormatTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void blockByBlockDecodeEqualsWholeFileDecode() throws IOException {
+        BinaryFormat format = new BinaryFormat(512);
+        Map<String, String> map = FormatTest.randomMap(3, 2_000);
+        Path file = dir.resolve("f.dict");
+        Files.write(file, FormatTest.encode(format, map));
+        Map<String, String> whole = format.read(file);
+        Map<String, String> byBlock = new HashMap<>();
+        try (FileChannel ch = FileChannel.open(file)) {
+            BinaryFormat.Header header = BinaryFormat.readHeader(ch, file.toString());
+            assertTrue(header.blocks().size() > 10, "small blocks give many: " + header.blocks().size());
+            assertEquals(map.size(), header.entries());
+            // in reverse order: blocks really are independent
+            for (int i = header.blocks().size() - 1; i >= 0; i--) {
+                BinaryFormat.Block block = header.blocks().get(i);
+                BinaryFormat.decodeBlock(BinaryFormat.readBlock(ch, block, "f"), 0, block, byBlock, "f");
+            }
+        }
+        assertEquals(map, whole);
+        assertEquals(whole, byBlock);
+    }
+
+    @Test
+    void rejectsHeaderCorruptionNamingTheOffset() throws IOException {
+        byte[] bytes = FormatTest.encode(new BinaryFormat(256), FormatTest.randomMap(4, 100));
+        bytes[BinaryFormat.FIXED_HEADER_BYTES + 3] ^= 1; // inside the first block's offset
+        FormatException e = assertThrows(FormatException.class, () -> new BinaryFormat().decode(bytes, "bad.dict"));
+        assertTrue(e.getMessage().contains("header checksum mismatch"), e.getMessage());
+        assertEquals("bad.dict", e.source());
+    }
+
+    @Test
+    void rejectsBadMagicAndHugeBlockCount() throws IOException {
+        byte[] bytes = FormatTest.encode(new BinaryFormat(), FormatTest.randomMap(5, 10));
+        byte[] magic = bytes.clone();
+        magic[0] = 'X';
+        assertTrue(assertThrows(FormatException.class, () -> new BinaryFormat().decode(magic, "m"))
+                .getMessage().contains("bad magic"));
+        byte[] count = bytes.clone();
+        count[20] = 0x7f; // block count ~2 billion in a tiny file: refused before any allocation
+        assertTrue(assertThrows(FormatException.class, () -> new BinaryFormat().decode(count, "c"))
+                .getMessage().contains("does not fit"));
+    }
+
+    @Test
+    void rejectsLengthBeyondBlockEnd() throws IOException {
+        Map<String, String> one = Map.of("key", "value");
+        byte[] bytes = FormatTest.encode(new BinaryFormat(), one);
+        int firstEntry = BinaryFormat.Header.bytes(1);
+        bytes[firstEntry] = 100; // key length 100 in a 10-byte block
+        FormatException e = assertThrows(FormatException.class, () -> new BinaryFormat().decode(bytes, "f"));
+        assertTrue(e.getMessage().contains("key needs 100 bytes but the block has 9 left"), e.getMessage());
+        assertEquals(firstEntry + 1, e.offset());
+    }
+
+    @Test
+    void rejectsDuplicateKeys() throws IOException {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        map.put("aa", "1");
+        map.put("ab", "2");
+        byte[] bytes = FormatTest.encode(new BinaryFormat(), map);
+        int second = BinaryFormat.Header.bytes(1) + 1 + 2 + 1 + 1;
+        bytes[second + 2] = 'a'; // "ab" becomes "aa"
+        assertTrue(assertThrows(FormatException.class, () -> new BinaryFormat().decode(bytes, "d"))
+                .getMessage().contains("duplicate key"));
+    }
+}
