@@ -1,0 +1,156 @@
+package dictbench.load;
+
+import dictbench.dataset.BinaryFormat;
+import dictbench.dataset.Format;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * What the in-process strategies share: cutting a load into tasks (one per file, or one per block
+ * when splitting a binary file), recording when each file's tasks ran, and collecting the maps. The
+ * strategies differ only in how they run the tasks.
+ *
+ * <p>A whole-file task decodes into a {@code HashMap}. Block tasks of one file run concurrently, so
+ * they fill one pre-sized {@code ConcurrentHashMap}: splitting a file across cores needs a
+ * concurrent map, and that cost belongs in the measurement.
+ */
+final class LoadPlan implements Closeable {
+
+    /** A unit of work: loads one file or one block of it. */
+    interface Task {
+        void run() throws IOException;
+    }
+
+    private final List<Path> files;
+    private final Format format;
+    private final long origin = System.nanoTime();
+    private final AtomicLongArray starts;
+    private final AtomicLongArray ends;
+    private final AtomicReferenceArray<Map<String, String>> maps;
+    private final List<FileChannel> channels = new ArrayList<>();
+    private final List<Task> tasks = new ArrayList<>();
+
+    private LoadPlan(List<Path> files, Format format) {
+        this.files = List.copyOf(files);
+        this.format = format;
+        int n = files.size();
+        starts = new AtomicLongArray(n);
+        ends = new AtomicLongArray(n);
+        for (int i = 0; i < n; i++) {
+            starts.set(i, Long.MAX_VALUE);
+        }
+        maps = new AtomicReferenceArray<>(n);
+    }
+
+    /**
+     * Plans a load. With {@code splitBlocks} and the binary format, every block is a task (file
+     * headers are read here, inside the timed load); otherwise every file is one.
+     */
+    static LoadPlan of(List<Path> files, Format format, boolean splitBlocks) throws IOException {
+        LoadPlan plan = new LoadPlan(files, format);
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                if (splitBlocks && format instanceof BinaryFormat) {
+                    plan.addBlockTasks(i);
+                } else {
+                    plan.addFileTask(i);
+                }
+            }
+            return plan;
+        } catch (IOException | RuntimeException e) {
+            plan.close();
+            throw e;
+        }
+    }
+
+    List<Task> tasks() {
+        return tasks;
+    }
+
+    private void addFileTask(int file) {
+        Path path = files.get(file);
+        tasks.add(() -> {
+            begin(file);
+            maps.set(file, format.read(path));
+            end(file);
+        });
+    }
+
+    private void addBlockTasks(int file) throws IOException {
+        Path path = files.get(file);
+        String source = path.toString();
+        begin(file);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        channels.add(channel);
+        BinaryFormat.Header header = BinaryFormat.readHeader(channel, source);
+        Map<String, String> map = new ConcurrentHashMap<>(Format.hashMapCapacity(header.entries()));
+        maps.set(file, map);
+        if (header.blocks().isEmpty()) {
+            end(file);
+        }
+        for (BinaryFormat.Block block : header.blocks()) {
+            tasks.add(() -> {
+                begin(file);
+                BinaryFormat.decodeBlock(BinaryFormat.readBlock(channel, block, source), 0, block, map, source);
+                end(file);
+            });
+        }
+    }
+
+    private void begin(int file) {
+        long now = System.nanoTime() - origin;
+        starts.accumulateAndGet(file, now, Math::min);
+    }
+
+    private void end(int file) {
+        long now = System.nanoTime() - origin;
+        ends.accumulateAndGet(file, now, Math::max);
+    }
+
+    /** The result once every task has run. */
+    LoadResult result(Map<String, Long> costs) {
+        List<Map<String, String>> out = new ArrayList<>(files.size());
+        List<FileSpan> spans = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            Map<String, String> map = maps.get(i);
+            if (map == null) {
+                throw new IllegalStateException("file " + i + " was never loaded: a task did not run");
+            }
+            out.add(map);
+            spans.add(new FileSpan(i, starts.get(i), ends.get(i)));
+        }
+        return new LoadResult(out, spans, costs);
+    }
+
+    LoadResult result() {
+        return result(Map.of());
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (FileChannel ch : channels) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

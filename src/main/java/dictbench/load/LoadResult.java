@@ -1,0 +1,61 @@
+package dictbench.load;
+
+import dictbench.dataset.DatasetMismatchException;
+import dictbench.dataset.Manifest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every strategy returns: one map per file (in the order of the files given), when each file
+ * was loaded, and strategy-specific costs (e.g. the subprocess strategy's process start, child
+ * decode, encode, transfer and parent decode, in nanoseconds, and bytes shipped).
+ */
+public record LoadResult(List<Map<String, String>> maps, List<FileSpan> spans, Map<String, Long> costs) {
+
+    public LoadResult {
+        maps = List.copyOf(maps);
+        spans = List.copyOf(spans);
+        costs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(costs));
+        if (maps.size() != spans.size()) {
+            throw new IllegalArgumentException("one span per map: " + maps.size() + " maps, " + spans.size() + " spans");
+        }
+    }
+
+    public long entries() {
+        return maps.stream().mapToLong(Map::size).sum();
+    }
+
+    /**
+     * Checks every map against its manifest entry; the message names the file and what differed.
+     * Call it outside any timed region: it hashes every entry.
+     */
+    public void validate(Manifest manifest) throws DatasetMismatchException {
+        if (maps.size() != manifest.files().size()) {
+            throw new DatasetMismatchException("loaded " + maps.size() + " files, the manifest lists " + manifest.files().size());
+        }
+        for (int i = 0; i < maps.size(); i++) {
+            manifest.files().get(i).checkContent(maps.get(i));
+        }
+    }
+
+    /** The largest number of files whose loads overlapped in time: 1 means one after another. */
+    public int maxFilesInFlight() {
+        List<long[]> events = new ArrayList<>();
+        for (FileSpan s : spans) {
+            events.add(new long[] {s.startNanos(), +1});
+            events.add(new long[] {s.endNanos(), -1});
+        }
+        // at equal times, ends before starts: touching spans do not overlap
+        events.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        int inFlight = 0;
+        int max = 0;
+        for (long[] e : events) {
+            inFlight += (int) e[1];
+            max = Math.max(max, inFlight);
+        }
+        return max;
+    }
+}

@@ -1,0 +1,48 @@
+package dictbench.load;
+
+import dictbench.dataset.Format;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A fixed pool of platform threads, one task per file (or per block with {@code splitBlocks}): the
+ * plain {@code ThreadPoolExecutor} answer. The pool is created once and reused across loads.
+ */
+public final class PlatformThreadsStrategy implements Strategy {
+    public static final String NAME = "platform";
+
+    private final int threads;
+    private final boolean splitBlocks;
+    private final ExecutorService pool;
+
+    public PlatformThreadsStrategy(int threads, boolean splitBlocks) {
+        this.threads = Threads.check(threads);
+        this.splitBlocks = splitBlocks;
+        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dictbench-platform-", 0).daemon(true).factory());
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public LoadResult load(List<Path> files, Format format) throws IOException {
+        try (LoadPlan plan = LoadPlan.of(files, format, splitBlocks)) {
+            Tasks.runAll(pool, plan.tasks());
+            return plan.result();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
