@@ -1,0 +1,175 @@
+package dictbench.cli;
+
+import dictbench.dataset.DatasetSpec;
+import dictbench.dataset.Datasets;
+import dictbench.dataset.Generator;
+import dictbench.dataset.Manifest;
+import dictbench.load.HeapBudget;
+import dictbench.report.Environment;
+import dictbench.report.JmhResults;
+import dictbench.report.SummaryTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dictbench bench}: the main job. Generates the dataset if it is missing or stale, runs the
+ * suite through JMH with each fork's heap sized from the dataset, and writes
+ * {@code results/<date>-<host>/} with the JMH JSON, the environment and the summary table.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run the benchmark suite on a dataset and write results/<date>-<host>/ (JMH JSON, environment, table).")
+final class BenchCommand implements Callable<Integer> {
+
+    /** Every strategy and baseline, threads 1, 2 and the core count, warm and cold. */
+    static final Suite FULL = new Suite("full", List.of(
+            "SequentialLoadBenchmark", "PlatformThreadsLoadBenchmark", "VirtualThreadsLoadBenchmark", "ForkJoinLoadBenchmark",
+            "SubprocessLoadBenchmark", "RawReadBenchmark", "DecodeBenchmark"),
+            List.of("warm", "cold"), List.of("spawn", "pool"), 2, 1, 3);
+    /** One configuration per strategy at 2 threads, warm only: a couple of minutes. */
+    static final Suite QUICK = new Suite("quick", List.of(
+            "SequentialLoadBenchmark", "PlatformThreadsLoadBenchmark", "VirtualThreadsLoadBenchmark", "ForkJoinLoadBenchmark",
+            "SubprocessLoadBenchmark"),
+            List.of("warm"), List.of("pool"), 1, 1, 3);
+
+    /** Which benchmarks and how many shots. */
+    record Suite(String name, List<String> classes, List<String> caches, List<String> subprocessModes,
+                 int forks, int warmups, int measurements) {
+    }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--quick", description = "Run the quick suite (2 threads, warm cache, one fork).")
+    boolean quick;
+
+    @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "default", description = "Dataset spec to load (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "binary", description = "File format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--threads", paramLabel = "N", split = ",", description = "Thread counts to sweep (default: 1, 2 and the core count; quick: 2).")
+    List<Integer> threads;
+
+    @Option(names = "--forks", paramLabel = "N", description = "JMH forks per configuration (default: the suite's).")
+    Integer forks;
+
+    @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "Measured shots per fork (default: the suite's).")
+    Integer iterations;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the run (default: results/<date>-<host>[-quick]).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Suite suite = quick ? QUICK : FULL;
+        DatasetSpec spec = Datasets.spec(dataset).withFormat(format);
+        Manifest manifest = ensureGenerated(spec);
+        Path dir = out != null ? out : defaultOutput(suite);
+        Files.createDirectories(dir);
+        if (!Files.isWritable(dir)) {
+            throw new java.nio.file.AccessDeniedException(dir.toString(), null, "results directory is not writable; choose another with --out");
+        }
+        List<String> jvmArgs = new ArrayList<>(HeapBudget.jvmArgs(manifest));
+        jvmArgs.add("-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root());
+        Path json = dir.resolve("jmh.json");
+        Path partial = dir.resolve("jmh.json.partial");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .forks(forks != null ? forks : suite.forks())
+                .warmupIterations(suite.warmups())
+                .measurementIterations(iterations != null ? iterations : suite.measurements())
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .param("dataset", spec.name())
+                .param("format", format)
+                .param("cache", suite.caches().toArray(String[]::new))
+                .param("threads", threadCounts(suite).toArray(String[]::new))
+                .param("mode", suite.subprocessModes().toArray(String[]::new))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(partial.toString());
+        for (String c : suite.classes()) {
+            options.include("dictbench\\.bench\\." + c + "\\.");
+        }
+        try {
+            new Runner(options.build()).run();
+        } catch (RunnerException e) {
+            Files.deleteIfExists(partial);
+            throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
+        }
+        Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        List<Map<String, Object>> mounts = new ArrayList<>();
+        for (var m : manifest.mounts()) {
+            Map<String, Object> mount = new LinkedHashMap<>();
+            mount.put("directory", m.directory());
+            mount.put("fileStore", m.fileStore());
+            mount.put("type", m.type());
+            mounts.add(mount);
+        }
+        Environment.capture(jvmArgs, spec.name(), manifest.specHash(), mounts).write(dir.resolve("environment.json"));
+        String table = SummaryTable.of(JmhResults.read(json)).markdown();
+        dictbench.dataset.AtomicFiles.write(dir.resolve("summary.md"), o -> o.write(
+                ("# dictbench " + suite.name() + " run: " + spec.name() + " (" + format + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        command.commandLine().getOut().println();
+        command.commandLine().getOut().print(table);
+        command.commandLine().getOut().println("\nwrote " + dir);
+        return ExitCodes.OK;
+    }
+
+    private List<String> threadCounts(Suite suite) {
+        if (threads != null && !threads.isEmpty()) {
+            for (int t : threads) {
+                if (t < 1) {
+                    throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threads values must be >= 1, got " + t);
+                }
+            }
+            return threads.stream().distinct().map(String::valueOf).toList();
+        }
+        if (suite == QUICK) {
+            return List.of("2");
+        }
+        TreeSet<Integer> counts = new TreeSet<>(List.of(1, 2, Runtime.getRuntime().availableProcessors()));
+        return counts.stream().map(String::valueOf).toList();
+    }
+
+    private Manifest ensureGenerated(DatasetSpec spec) throws IOException {
+        try {
+            Manifest manifest = Datasets.manifest(spec);
+            if (manifest.specHash().equals(spec.contentHash())) {
+                manifest.verifyFiles();
+                return manifest;
+            }
+        } catch (java.nio.file.NoSuchFileException | dictbench.dataset.DatasetMismatchException missingOrStale) {
+            command.commandLine().getErr().println("dataset " + spec.name() + ": " + missingOrStale.getMessage() + "; generating it");
+        }
+        try (GenerateCommand.Progress progress = GenerateCommand.Progress.open("generate " + spec.name(), spec.totalEntries())) {
+            return new Generator().generate(spec, progress).manifest();
+        }
+    }
+
+    private static Path defaultOutput(Suite suite) {
+        String base = LocalDate.now() + "-" + Environment.localHost() + (suite == QUICK ? "-quick" : "");
+        Path results = Datasets.root().resolve("results");
+        Path dir = results.resolve(base);
+        for (int n = 2; Files.exists(dir); n++) {
+            dir = results.resolve(base + "-" + n);
+        }
+        return dir;
+    }
+}
