@@ -62,8 +62,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "default", description = "Dataset spec to load (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "binary", description = "File format (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "binary",
+            description = "File format(s), comma-separated: binary, java-serial (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--only", paramLabel = "CLASS", split = ",",
+            description = "Run only these benchmark classes of the suite, e.g. DecodeBenchmark,RawReadBenchmark.")
+    List<String> only;
+
+    @Option(names = {"-wi", "--warmups"}, paramLabel = "N", description = "Warm-up shots per fork (default: the suite's).")
+    Integer warmups;
 
     @Option(names = "--threads", paramLabel = "N", split = ",", description = "Thread counts to sweep (default: 1, 2 and the core count; quick: 2).")
     List<Integer> threads;
@@ -80,8 +88,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Suite suite = quick ? QUICK : FULL;
-        DatasetSpec spec = Datasets.spec(dataset).withFormat(format);
-        Manifest manifest = ensureGenerated(spec);
+        DatasetSpec base = Datasets.spec(dataset);
+        List<String> classes = selectedClasses(suite);
+        List<Manifest> manifests = new ArrayList<>();
+        for (String format : formats) {
+            manifests.add(ensureGenerated(base.withFormat(format)));
+        }
+        // the fork's heap must fit the largest of the datasets it may load
+        Manifest manifest = manifests.stream().max(java.util.Comparator.comparingLong(HeapBudget::required)).orElseThrow();
         Path dir = out != null ? out : defaultOutput(suite);
         Files.createDirectories(dir);
         if (!Files.isWritable(dir)) {
@@ -93,18 +107,18 @@ final class BenchCommand implements Callable<Integer> {
         Path partial = dir.resolve("jmh.json.partial");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(forks != null ? forks : suite.forks())
-                .warmupIterations(suite.warmups())
+                .warmupIterations(warmups != null ? warmups : suite.warmups())
                 .measurementIterations(iterations != null ? iterations : suite.measurements())
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
-                .param("dataset", spec.name())
-                .param("format", format)
+                .param("dataset", base.name())
+                .param("format", formats.toArray(String[]::new))
                 .param("cache", suite.caches().toArray(String[]::new))
                 .param("threads", threadCounts(suite).toArray(String[]::new))
                 .param("mode", suite.subprocessModes().toArray(String[]::new))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(partial.toString());
-        for (String c : suite.classes()) {
+        for (String c : classes) {
             options.include("dictbench\\.bench\\." + c + "\\.");
         }
         try {
@@ -122,14 +136,28 @@ final class BenchCommand implements Callable<Integer> {
             mount.put("type", m.type());
             mounts.add(mount);
         }
-        Environment.capture(jvmArgs, spec.name(), manifest.specHash(), mounts).write(dir.resolve("environment.json"));
+        String hashes = String.join(",", manifests.stream().map(m -> m.format() + "=" + m.specHash()).toList());
+        Environment.capture(jvmArgs, base.name(), hashes, mounts).write(dir.resolve("environment.json"));
         String table = SummaryTable.of(JmhResults.read(json)).markdown();
         dictbench.dataset.AtomicFiles.write(dir.resolve("summary.md"), o -> o.write(
-                ("# dictbench " + suite.name() + " run: " + spec.name() + " (" + format + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                ("# dictbench " + suite.name() + " run: " + base.name() + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         command.commandLine().getOut().println();
         command.commandLine().getOut().print(table);
         command.commandLine().getOut().println("\nwrote " + dir);
         return ExitCodes.OK;
+    }
+
+    private List<String> selectedClasses(Suite suite) {
+        if (only == null || only.isEmpty()) {
+            return suite.classes();
+        }
+        for (String c : only) {
+            if (!FULL.classes().contains(c)) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                        "--only: unknown benchmark class '" + c + "'; known: " + FULL.classes());
+            }
+        }
+        return only;
     }
 
     private List<String> threadCounts(Suite suite) {
