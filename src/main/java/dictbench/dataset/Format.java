@@ -18,7 +18,7 @@ public sealed interface Format permits BinaryFormat, JavaSerialFormat {
     /** File name extension, without the dot. */
     String extension();
 
-    /** Writes every entry of {@code map}, in its iteration order, to {@code out}. */
+    /** Writes every entry of {@code map} to {@code out}, in the order the format chooses. */
     void write(Map<String, String> map, OutputStream out) throws IOException;
 
     /** Decodes a whole file held in memory; {@code source} names it in errors. */

@@ -29,7 +29,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class Generator {
     /** Bumped whenever generated content changes, so old manifests stop matching. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Keys use letters and digits; values printable ASCII. */
     private static final byte[] KEY_CHARS = KeySuffix.ALPHABET;
     private static final byte[] VALUE_CHARS = printableAscii();

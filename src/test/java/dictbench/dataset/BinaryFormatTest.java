@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +83,25 @@ class BinaryFormatTest {
         bytes[second + 2] = 'a'; // "ab" becomes "aa"
         assertTrue(assertThrows(FormatException.class, () -> new BinaryFormat().decode(bytes, "d"))
                 .getMessage().contains("duplicate key"));
+    }
+
+    @Test
+    void writesEntriesInTheReadersBucketOrder() throws IOException {
+        Map<String, String> map = FormatTest.randomMap(6, 3_000);
+        byte[] bytes = FormatTest.encode(new BinaryFormat(), map);
+        Map<String, String> inFileOrder = new java.util.LinkedHashMap<>();
+        BinaryFormat.Header header = BinaryFormat.readHeader(writeTemp(bytes));
+        for (BinaryFormat.Block block : header.blocks()) {
+            BinaryFormat.decodeBlock(bytes, (int) block.offset(), block, inFileOrder, "f");
+        }
+        Map<String, String> reader = new HashMap<>(Format.hashMapCapacity(map.size()));
+        reader.putAll(map);
+        assertEquals(List.copyOf(reader.keySet()), List.copyOf(inFileOrder.keySet()));
+    }
+
+    private Path writeTemp(byte[] bytes) throws IOException {
+        Path f = dir.resolve("order.dict");
+        Files.write(f, bytes);
+        return f;
     }
 }
