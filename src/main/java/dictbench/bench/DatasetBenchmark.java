@@ -43,6 +43,11 @@ public abstract class DatasetBenchmark {
     @Setup(Level.Trial)
     public void openDataset() throws IOException {
         data = BenchData.open(dataset, format);
+        onDatasetOpen();
+    }
+
+    /** Trial set-up that needs the dataset (JMH does not order several @Setup methods of one level). */
+    protected void onDatasetOpen() throws IOException {
     }
 
     @Setup(Level.Iteration)

@@ -4,7 +4,6 @@ import dictbench.load.LoadResult;
 import dictbench.load.Strategy;
 import java.io.IOException;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -20,8 +19,8 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
     /** The strategy this benchmark measures, built from its own params. */
     protected abstract Strategy createStrategy() throws IOException;
 
-    @Setup(Level.Trial)
-    public void openStrategy() throws IOException {
+    @Override
+    protected void onDatasetOpen() throws IOException {
         strategy = createStrategy();
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -32,8 +31,8 @@ public class RawReadBenchmark extends DatasetBenchmark {
     private ExecutorService pool;
     private long lastBytes = -1;
 
-    @Setup(Level.Trial)
-    public void openPool() {
+    @Override
+    protected void onDatasetOpen() {
         pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon(true).factory());
     }
 

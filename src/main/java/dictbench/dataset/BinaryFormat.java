@@ -32,8 +32,8 @@ import java.util.zip.CRC32C;
  * <p>Entries are written in the iteration order of the {@code HashMap} the reader builds (bucket
  * order for a table of {@link Format#hashMapCapacity} entries), just as Java serialization of a
  * HashMap writes its table in order. The reader's inserts then walk the table front to back instead
- * of missing the cache at every put: on the default dataset, 57 ms instead of 215 ms per million
- * entries on this project's 2-core machine. Each block then covers a contiguous run of buckets, so
+ * of missing the cache at every put, which made building the map several times faster than in
+ * generation order. Each block then covers a contiguous run of buckets, so
  * block-parallel loads into a {@code ConcurrentHashMap} of the same capacity keep that locality. Every length is checked against
  * what remains, so a corrupt file raises {@link FormatException}, never an allocation of its say-so.
  */

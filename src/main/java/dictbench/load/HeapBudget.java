@@ -7,18 +7,20 @@ import java.util.List;
  * How much heap loading a dataset needs, and how to lay it out, so a run that cannot fit says so
  * before it starts and the collector does not dominate what is measured.
  *
- * <p>One shot allocates about {@value #BYTES_PER_ENTRY} bytes per entry beyond its characters (64-bit
- * JVM, compressed oops: HashMap node 32, two Strings 2 x 24, their byte arrays' headers 2 x 16,
- * table slot ~11, rounding) plus the characters themselves (~ the file bytes) plus the file bytes
- * read into memory. The young generation is sized to hold one shot's allocation with
- * {@value #YOUNG_HEADROOM}x room, so the maps being built are not copied between survivor spaces
- * mid-shot; the old generation holds {@value #OLD_SHOTS} shots. Measured on the default dataset with
- * G1: JVM-default heap sizing gave shots of 2.3-6.5 s with ~40% of the time in evacuation pauses;
- * this layout gave 1.2-1.3 s.
+ * <p>One shot allocates about {@value #BYTES_PER_ENTRY} bytes per entry (64-bit JVM, compressed
+ * oops: HashMap node 32, two Strings 2 x 24, their byte arrays 2 x 16 plus the characters, the
+ * table, alignment) plus the file bytes read into memory: JMH's {@code -prof gc} measured 1.97 GB
+ * per shot on the default dataset (6 M entries, 408 MB), and this estimate gives 2.02 GB. The
+ * young generation is sized so that eden ({@value #EDEN_SHARE} of it with the default survivor
+ * ratio) holds one shot's allocation with {@value #YOUNG_HEADROOM}x room: the maps being built are
+ * not copied between survivor spaces mid-shot. The old generation holds {@value #OLD_SHOTS} shots. With the
+ * JVM's default heap sizing instead, G1 evacuation pauses copying the half-built maps took a large
+ * and variable share of each shot (see {@code -Xlog:gc}), which hid the differences between strategies.
  */
 public final class HeapBudget {
-    static final long BYTES_PER_ENTRY = 128;
+    static final long BYTES_PER_ENTRY = 200;
     static final double YOUNG_HEADROOM = 1.25;
+    static final double EDEN_SHARE = 0.8;
     static final int OLD_SHOTS = 2;
     /** Below this, JVM start-up and JMH itself dominate: never ask for less. */
     static final long MIN_HEAP = 512L << 20;
@@ -29,12 +31,12 @@ public final class HeapBudget {
 
     /** Bytes one shot that loads every file of {@code manifest} allocates. */
     public static long shotBytes(Manifest manifest) {
-        return manifest.totalEntries() * BYTES_PER_ENTRY + 2 * manifest.totalBytes();
+        return manifest.totalEntries() * BYTES_PER_ENTRY + manifest.totalBytes();
     }
 
     /** Young generation size, bytes, rounded up to 256 MB. */
     public static long youngBytes(Manifest manifest) {
-        return roundUp((long) (shotBytes(manifest) * YOUNG_HEADROOM));
+        return roundUp((long) (shotBytes(manifest) * YOUNG_HEADROOM / EDEN_SHARE));
     }
 
     /** Heap, in bytes, a fork needs for {@code manifest}. */

@@ -1,0 +1,36 @@
+package dictbench.bench;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Where a subprocess shot's time went, summed over its files (milliseconds of work, which overlap
+ * across children, so they can add up to more than the shot), plus the megabytes shipped back and,
+ * for {@code mode=pool}, what starting the workers cost once before the trial. EVENTS counters:
+ * JMH drops OPERATIONS counters in SingleShotTime mode.
+ */
+@State(Scope.Thread)
+@AuxCounters(AuxCounters.Type.EVENTS)
+public class SubprocessCounters {
+    public double processStartMs;
+    public double childDecodeMs;
+    public double childEncodeMs;
+    public double transferMs;
+    public double parentDecodeMs;
+    public double shippedMB;
+    public double poolStartMs;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+        processStartMs = 0;
+        childDecodeMs = 0;
+        childEncodeMs = 0;
+        transferMs = 0;
+        parentDecodeMs = 0;
+        shippedMB = 0;
+        poolStartMs = 0;
+    }
+}
