@@ -1,21 +1,421 @@
 package dictbench.load;
 
+import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** Placeholder until the subprocess strategy lands. */
+/**
+ * Child JVMs decode the files and ship each map back to the parent: the JVM analogue of Python's
+ * {@code multiprocessing}. In Python it sidesteps the GIL, but the dict built in a child is no use
+ * there: it must be serialized, piped to the parent and rebuilt, so the parent pays an encode, a
+ * transfer and a second decode for every file, on top of starting the processes. This strategy
+ * measures how much of the parallel win that shipping eats, cost by cost.
+ *
+ * <p>Two modes, as in Python:
+ * <ul>
+ * <li>{@link Mode#SPAWN}: one child per file ({@code multiprocessing.Process}), at most
+ *     {@code threads} alive at once. Every load pays JVM start-up.
+ * <li>{@link Mode#POOL}: {@code threads} long-lived workers ({@code multiprocessing.Pool}) started
+ *     by {@link #start(long)}, outside the timed region; each file goes to whichever worker is free.
+ * </ul>
+ *
+ * <p>A child decodes its file in whatever format, re-encodes the map in the binary format and
+ * writes it as a frame to its stdout (see {@code SubprocessFrames}); the parent decodes that payload
+ * with {@link BinaryFormat} into the map it returns. {@link LoadResult#costs()} holds totals over all
+ * files, keyed by {@link #COST_KEYS}:
+ * <ul>
+ * <li>{@value #PROCESS_START_NANOS}: SPAWN, from {@code ProcessBuilder.start()} until the child's
+ *     {@code main} said hello; POOL, 0 (see {@link #poolStartNanos()}).
+ * <li>{@value #CHILD_DECODE_NANOS}: the child reading and decoding its file, as the child measured it.
+ * <li>{@value #CHILD_ENCODE_NANOS}: the child re-encoding the map for shipping.
+ * <li>{@value #TRANSFER_NANOS}: the parent reading the payload off the pipe, first byte to last.
+ * <li>{@value #PARENT_DECODE_NANOS}: the parent decoding the payload into its map.
+ * <li>{@value #BYTES_SHIPPED}: payload bytes over all files.
+ * </ul>
+ * A file's {@link FileSpan} starts when its child is launched (SPAWN) or its request is sent
+ * (POOL) and ends when the parent has decoded its map.
+ *
+ * <p>Children are real JVMs: this JVM's {@code java}, its class path, native access enabled and
+ * a heap of {@link #childHeapBytes(long)} for the largest file they will see; no other flags, so
+ * they start as any JVM would. Their stderr goes to a temporary log that is deleted afterwards.
+ *
+ * <p>Any fault — a child that exits non-zero, is killed, writes garbage or too much, or exceeds
+ * {@code timeout} on one file — fails the load with an IOException naming the file, the child's
+ * pid, how it ended and the tail of its stderr; a child that could not load its file reports its
+ * own exception. On any failure, on an interrupt of the loading thread and on {@link #close()},
+ * every child is destroyed with its descendants, and a shutdown hook does the same if this JVM is
+ * told to exit. In POOL mode a failed load leaves the pool destroyed: create a new strategy.
+ *
+ * <p>One load at a time: concurrent calls to {@link #load} wait for each other.
+ */
 public final class SubprocessStrategy implements Strategy {
     public static final String NAME = "subprocess";
+
+    public static final String PROCESS_START_NANOS = "processStartNanos";
+    public static final String CHILD_DECODE_NANOS = "childDecodeNanos";
+    public static final String CHILD_ENCODE_NANOS = "childEncodeNanos";
+    public static final String TRANSFER_NANOS = "transferNanos";
+    public static final String PARENT_DECODE_NANOS = "parentDecodeNanos";
+    public static final String BYTES_SHIPPED = "bytesShipped";
+    /** Every cost key, in the order {@link LoadResult#costs()} lists them. */
+    public static final List<String> COST_KEYS = List.of(
+            PROCESS_START_NANOS, CHILD_DECODE_NANOS, CHILD_ENCODE_NANOS, TRANSFER_NANOS, PARENT_DECODE_NANOS, BYTES_SHIPPED);
+
+    /** A child's heap is never smaller than this: a JVM with less spends its time in GC on any real file. */
+    public static final long MIN_CHILD_HEAP_BYTES = 256L << 20;
+    /**
+     * Child heap per byte of its largest file. The file's bytes, the decoded map (about 200 bytes per
+     * entry, five times the bytes of a typical 40-byte entry), the map the binary writer re-orders
+     * and the re-encoded payload are all live at once: about 9 times the file, plus headroom so the
+     * collector does not dominate the child's decode time.
+     */
+    public static final int CHILD_HEAP_PER_FILE_BYTE = 12;
+
+    private static final String JAVA = ProcessHandle.current().info().command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    private static final BinaryFormat PAYLOAD_FORMAT = new BinaryFormat();
+
+    /** One child per file, or a pool of long-lived workers. */
+    public enum Mode { SPAWN, POOL }
+
+    private final Mode mode;
+    private final int threads;
+    private final Duration timeout;
+    private final String workerMainClass;
+    private final List<String> extraJvmArgs;
+    /** One lane per thread: a lane takes files one after another, through a child of its own (SPAWN) or its worker (POOL). */
+    private final ThreadPoolExecutor lanes;
+    private final Object loadLock = new Object();
+    private volatile boolean closed;
+    /** The load in progress, so that close() from another thread can destroy its children. */
+    private volatile SubprocessLoad current;
+    // POOL state, written under loadLock; close() and the accessors may read it from other threads.
+    private volatile List<ChildProcess> workers = List.of();
+    private volatile long poolStartNanos;
+    private long poolMaxFileBytes;
+    private Throwable poolDestroyedBy;
+
+    /**
+     * @param mode    one child per file, or a pool of workers
+     * @param threads how many children may run at once (SPAWN), or how many workers (POOL)
+     * @param timeout the longest one file may take in a child before it is destroyed
+     */
+    public SubprocessStrategy(Mode mode, int threads, Duration timeout) {
+        this(mode, threads, timeout, SubprocessWorker.class.getName(), List.of());
+    }
+
+    /** With another worker main class and extra child JVM arguments: tests launch misbehaving workers. */
+    SubprocessStrategy(Mode mode, int threads, Duration timeout, String workerMainClass, List<String> extraJvmArgs) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.threads = Threads.check(threads);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
+        }
+        this.timeout = timeout;
+        this.workerMainClass = Objects.requireNonNull(workerMainClass, "workerMainClass");
+        this.extraJvmArgs = List.copyOf(extraJvmArgs);
+        this.lanes = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("dictbench-subprocess-", 0).daemon(true).factory());
+        lanes.prestartAllCoreThreads(); // thread creation stays out of the first timed load
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
 
     @Override
     public String name() {
         return NAME;
     }
 
+    /**
+     * The heap a child gets when the largest file it will load has {@code largestFileBytes}:
+     * {@value #CHILD_HEAP_PER_FILE_BYTE} times that, at least {@link #MIN_CHILD_HEAP_BYTES}, rounded
+     * up to a whole MB. Public so a caller can check that {@code threads} such heaps fit the machine.
+     */
+    public static long childHeapBytes(long largestFileBytes) {
+        if (largestFileBytes < 0) {
+            throw new IllegalArgumentException("largestFileBytes must be >= 0, got " + largestFileBytes);
+        }
+        long mb = 1L << 20;
+        long wanted = Math.max(MIN_CHILD_HEAP_BYTES, Math.multiplyExact(largestFileBytes, (long) CHILD_HEAP_PER_FILE_BYTE));
+        return Math.ceilDiv(wanted, mb) * mb;
+    }
+
+    /**
+     * POOL: starts the workers, each with a heap for files of up to {@code maxFileBytes}, and waits
+     * until every one has said hello (call it outside the timed region; {@link #poolStartNanos()}
+     * says how long it took). A later load of a larger file is refused rather than risking an
+     * OutOfMemoryError in a worker. SPAWN: does nothing, since each child is sized for its own file.
+     */
+    public void start(long maxFileBytes) throws IOException {
+        List<String> command = command(childHeapBytes(maxFileBytes), "--pool");
+        synchronized (loadLock) {
+            checkOpen();
+            if (mode == Mode.SPAWN) {
+                return;
+            }
+            if (!workers.isEmpty() || poolDestroyedBy != null) {
+                throw new IllegalStateException("the pool was started already; create a new strategy for another");
+            }
+            List<ChildProcess> started = new ArrayList<>(threads);
+            long t0 = System.nanoTime();
+            try {
+                for (int i = 0; i < threads; i++) {
+                    started.add(ChildProcess.start(command));
+                }
+                for (ChildProcess worker : started) {
+                    try {
+                        worker.withDeadline(timeout, worker::awaitHello);
+                    } catch (IOException e) {
+                        throw worker.fault("starting", e);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                closeAll(started, e);
+                throw e;
+            }
+            poolStartNanos = System.nanoTime() - t0;
+            poolMaxFileBytes = maxFileBytes;
+            workers = List.copyOf(started);
+        }
+    }
+
+    /**
+     * POOL: the wall time the last {@link #start(long)} took, from launching the first worker until
+     * the last had said hello: what SPAWN pays per load, paid here once. 0 in SPAWN mode or before start.
+     */
+    public long poolStartNanos() {
+        return poolStartNanos;
+    }
+
+    /** POOL: the pids of the workers, for tests that check the same processes serve every load. */
+    List<Long> workerPids() {
+        return workers.stream().map(ChildProcess::pid).toList();
+    }
+
     @Override
     public LoadResult load(List<Path> files, Format format) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        synchronized (loadLock) {
+            checkOpen();
+            if (mode == Mode.POOL) {
+                checkPool();
+            }
+            SubprocessLoad load = new SubprocessLoad(files, format);
+            if (mode == Mode.POOL) {
+                if (load.largestFileBytes() > poolMaxFileBytes) {
+                    throw new IllegalArgumentException("a file of " + load.largestFileBytes() + " bytes is larger than the "
+                            + poolMaxFileBytes + " bytes the pool's workers were started for; pass a larger maxFileBytes to start()");
+                }
+                for (ChildProcess worker : workers) {
+                    load.register(worker);
+                }
+            }
+            current = load;
+            try {
+                runLanes(load);
+            } finally {
+                current = null;
+            }
+            if (load.failed()) {
+                if (mode == Mode.POOL) {
+                    destroyPool(load.failure());
+                }
+                load.rethrowFailure();
+            }
+            return load.result();
+        }
+    }
+
+    /** Runs one lane per thread and waits for all; an interrupt fails the load, which destroys the children. */
+    private void runLanes(SubprocessLoad load) {
+        CountDownLatch done = new CountDownLatch(threads);
+        List<ChildProcess> pool = workers;
+        for (int lane = 0; lane < threads; lane++) {
+            ChildProcess worker = mode == Mode.POOL ? pool.get(lane) : null;
+            Runnable task = () -> {
+                try {
+                    for (int file; (file = load.nextFile()) >= 0; ) {
+                        if (worker == null) {
+                            spawnOne(load, file);
+                        } else {
+                            request(load, file, worker);
+                        }
+                    }
+                } catch (Throwable t) {
+                    load.fail(t);
+                } finally {
+                    done.countDown();
+                }
+            };
+            try {
+                lanes.execute(task);
+            } catch (RejectedExecutionException e) { // closed meanwhile
+                load.fail(new IllegalStateException("this " + NAME + " strategy was closed during the load", e));
+                done.countDown();
+            }
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                if (!interrupted) {
+                    load.fail(new InterruptedIOException("interrupted while loading; destroyed every worker process"));
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SPAWN: launches a child for {@code file}, reads its frame, checks nothing follows and that it exits 0. */
+    private void spawnOne(SubprocessLoad load, int file) throws IOException {
+        Path path = load.file(file);
+        List<String> command = command(childHeapBytes(load.size(file)), "--spawn", load.format.name(), path.toString());
+        load.begin(file);
+        try (ChildProcess child = ChildProcess.start(command)) {
+            load.register(child);
+            try {
+                child.endInput(); // a spawned child takes no requests
+                Shipped shipped = child.withDeadline(timeout, () -> {
+                    long started = child.awaitHello();
+                    SubprocessFrames.Result result = SubprocessFrames.readResult(child.output(), load.maxPayloadBytes(file));
+                    SubprocessFrames.expectEnd(child.output(), result.payload().length);
+                    return new Shipped(started, result);
+                });
+                decode(load, file, shipped);
+                int status = child.withDeadline(timeout, child::awaitExit);
+                if (status != 0) {
+                    throw new IOException("sent its result but did not exit cleanly");
+                }
+            } catch (IOException e) {
+                throw child.fault("loading " + path, e);
+            } finally {
+                load.unregister(child);
+            }
+        }
+    }
+
+    /** POOL: sends {@code worker} the request for {@code file} and reads its frame. */
+    private void request(SubprocessLoad load, int file, ChildProcess worker) throws IOException {
+        Path path = load.file(file);
+        load.begin(file);
+        try {
+            SubprocessFrames.Result result = worker.withDeadline(timeout, () -> {
+                SubprocessFrames.writeRequest(worker.input(), load.format.name(), path);
+                return SubprocessFrames.readResult(worker.output(), load.maxPayloadBytes(file));
+            });
+            decode(load, file, new Shipped(0, result));
+        } catch (IOException e) {
+            throw worker.fault("loading " + path, e);
+        }
+    }
+
+    /** A frame as received, with the child's start-up time (0 for a pool worker, started beforehand). */
+    private record Shipped(long processStartNanos, SubprocessFrames.Result result) {
+    }
+
+    private static void decode(SubprocessLoad load, int file, Shipped shipped) throws IOException {
+        SubprocessFrames.Result r = shipped.result();
+        long t0 = System.nanoTime();
+        Map<String, String> map = PAYLOAD_FORMAT.decode(r.payload(), "payload");
+        long parentDecode = System.nanoTime() - t0;
+        load.complete(file, map, new SubprocessLoad.FileCosts(shipped.processStartNanos(), r.header().decodeNanos(),
+                r.header().encodeNanos(), r.transferNanos(), parentDecode, r.payload().length));
+    }
+
+    /**
+     * The child's command line: this JVM's java and class path, a heap for its files, native access,
+     * and VM messages sent to stderr (HotSpot prints some warnings on stdout, which is the protocol).
+     */
+    List<String> command(long heapBytes, String... workerArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.add("-Xmx" + (heapBytes >> 20) + "m");
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-XX:+DisplayVMOutputToStderr");
+        command.addAll(extraJvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(workerMainClass);
+        command.addAll(List.of(workerArgs));
+        return command;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this " + NAME + " strategy is closed");
+        }
+    }
+
+    private void checkPool() throws IOException {
+        if (poolDestroyedBy != null) {
+            throw new IOException("the worker pool was destroyed when an earlier load failed; create a new strategy", poolDestroyedBy);
+        }
+        if (workers.isEmpty()) {
+            throw new IllegalStateException("call start(maxFileBytes) before load: pool workers start outside the timed region");
+        }
+    }
+
+    /** After a failed POOL load: the workers are dead (the failure killed them); reap them and refuse later loads. */
+    private void destroyPool(Throwable cause) {
+        poolDestroyedBy = cause;
+        List<ChildProcess> dead = workers;
+        workers = List.of();
+        closeAll(dead, cause);
+    }
+
+    /** Stops every worker (stdin EOF first, so they exit together; a short grace; then kill) and the lanes. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        SubprocessLoad running = current;
+        if (running != null) {
+            running.fail(new IOException("the " + NAME + " strategy was closed during the load"));
+        }
+        lanes.shutdown(); // lanes of a running load finish (quickly: their children are dead)
+        List<ChildProcess> pool = workers;
+        workers = List.of();
+        IOException failure = new IOException("could not close every worker");
+        closeAll(pool, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    /** Closes {@code children}, recording close failures as suppressed exceptions of {@code into}. */
+    private static void closeAll(List<ChildProcess> children, Throwable into) {
+        children.forEach(ChildProcess::endInput);
+        for (ChildProcess child : children) {
+            try {
+                child.close();
+            } catch (IOException e) {
+                into.addSuppressed(e);
+            }
+        }
     }
 }

@@ -1,0 +1,67 @@
+package dictbench.bench;
+
+import static dictbench.load.SubprocessStrategy.BYTES_SHIPPED;
+import static dictbench.load.SubprocessStrategy.CHILD_DECODE_NANOS;
+import static dictbench.load.SubprocessStrategy.CHILD_ENCODE_NANOS;
+import static dictbench.load.SubprocessStrategy.PARENT_DECODE_NANOS;
+import static dictbench.load.SubprocessStrategy.PROCESS_START_NANOS;
+import static dictbench.load.SubprocessStrategy.TRANSFER_NANOS;
+
+import dictbench.dataset.Manifest;
+import dictbench.load.LoadResult;
+import dictbench.load.Strategy;
+import dictbench.load.SubprocessStrategy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Times loading the dataset in child JVMs that decode each file and ship the map back over a pipe,
+ * where the parent decodes it again: Python's multiprocessing answer, with its serialization cost.
+ * {@code mode=spawn} starts a child per file inside the shot; {@code mode=pool} starts
+ * {@code threads} workers before the trial (that cost is reported as {@code poolStartMs}, not timed).
+ * The cost components are secondary metrics.
+ *
+ * <p>{@code java -jar target/benchmarks.jar SubprocessLoadBenchmark -p dataset=default -p mode=pool -p threads=2}
+ */
+public class SubprocessLoadBenchmark extends LoadBenchmark {
+    /** A child that takes longer than this on one file is killed and the shot fails. */
+    static final Duration CHILD_TIMEOUT = Duration.ofMinutes(5);
+
+    @Param("2")
+    public int threads;
+
+    @Param({"spawn", "pool"})
+    public String mode;
+
+    private SubprocessStrategy subprocess;
+
+    @Override
+    protected Strategy createStrategy() throws IOException {
+        subprocess = new SubprocessStrategy(SubprocessStrategy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), threads, CHILD_TIMEOUT);
+        Manifest manifest = data.manifest();
+        subprocess.start(manifest.files().stream().mapToLong(Manifest.FileEntry::bytes).max().orElse(0));
+        return subprocess;
+    }
+
+    @Benchmark
+    public LoadResult load(ShotCounters shot, LoadCounters load, SubprocessCounters costs) throws IOException {
+        LoadResult result = shot(shot, load);
+        Map<String, Long> c = result.costs();
+        costs.processStartMs = millis(c.get(PROCESS_START_NANOS));
+        costs.childDecodeMs = millis(c.get(CHILD_DECODE_NANOS));
+        costs.childEncodeMs = millis(c.get(CHILD_ENCODE_NANOS));
+        costs.transferMs = millis(c.get(TRANSFER_NANOS));
+        costs.parentDecodeMs = millis(c.get(PARENT_DECODE_NANOS));
+        costs.shippedMB = c.get(BYTES_SHIPPED) / 1e6;
+        costs.poolStartMs = subprocess.poolStartNanos() / 1e6;
+        return result;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}

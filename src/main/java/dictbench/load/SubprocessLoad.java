@@ -1,0 +1,180 @@
+package dictbench.load;
+
+import dictbench.dataset.Format;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one {@link SubprocessStrategy} load: which file goes next, when each file ran, what
+ * it cost, the maps, the first failure, and the children to destroy when that failure comes.
+ *
+ * <p>Every file is handled by exactly one lane, and the load thread reads the arrays only after all
+ * lanes have finished (a latch orders the two), so the per-file arrays need no further locking.
+ */
+final class SubprocessLoad {
+
+    /**
+     * What one file cost, in nanoseconds except {@code bytesShipped}; see the cost keys of
+     * {@link SubprocessStrategy} for what each means.
+     */
+    record FileCosts(long processStartNanos, long childDecodeNanos, long childEncodeNanos, long transferNanos,
+            long parentDecodeNanos, long bytesShipped) {
+        FileCosts {
+            long[] all = {processStartNanos, childDecodeNanos, childEncodeNanos, transferNanos, parentDecodeNanos, bytesShipped};
+            for (int k = 0; k < all.length; k++) {
+                if (all[k] < 0) {
+                    throw new IllegalArgumentException(SubprocessStrategy.COST_KEYS.get(k) + " must be >= 0, got " + all[k]);
+                }
+            }
+        }
+
+        /** In the order of {@link SubprocessStrategy#COST_KEYS}. */
+        long[] values() {
+            return new long[] {processStartNanos, childDecodeNanos, childEncodeNanos, transferNanos, parentDecodeNanos, bytesShipped};
+        }
+    }
+
+    final Format format;
+    private final List<Path> files;
+    private final long[] sizes;
+    private final long origin = System.nanoTime();
+    private final AtomicInteger next = new AtomicInteger();
+    private final long[] starts;
+    private final long[] ends;
+    private final List<Map<String, String>> maps;
+    private final List<FileCosts> costs;
+    /** Guarded by this: live children, and the first failure (after which no child may start). */
+    private final Set<ChildProcess> children = new HashSet<>();
+    private Throwable failure;
+
+    /** Plans a load; reads each file's size (the child heap and the payload limit depend on it). */
+    SubprocessLoad(List<Path> files, Format format) throws IOException {
+        this.format = format;
+        this.files = List.copyOf(files);
+        int n = files.size();
+        sizes = new long[n];
+        for (int i = 0; i < n; i++) {
+            sizes[i] = Files.size(files.get(i));
+        }
+        starts = new long[n];
+        ends = new long[n];
+        maps = new ArrayList<>(Collections.nCopies(n, null));
+        costs = new ArrayList<>(Collections.nCopies(n, null));
+    }
+
+    Path file(int i) {
+        return files.get(i);
+    }
+
+    long size(int i) {
+        return sizes[i];
+    }
+
+    long largestFileBytes() {
+        long max = 0;
+        for (long s : sizes) {
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    /**
+     * The most payload bytes a child may declare for file {@code i}: its binary re-encoding is about
+     * the file's size, so 8 times that plus 1 MB is generous, while a garbage length cannot make the
+     * parent allocate gigabytes.
+     */
+    int maxPayloadBytes(int i) {
+        return (int) Math.min(SubprocessFrames.MAX_PAYLOAD_BYTES, 8 * sizes[i] + (1 << 20));
+    }
+
+    /** The next file to load, or -1 when all are taken or the load has failed. */
+    int nextFile() {
+        if (failed()) {
+            return -1;
+        }
+        int i = next.getAndIncrement();
+        return i < files.size() ? i : -1;
+    }
+
+    /** Marks the start of file {@code i}: when its child or request is started. */
+    void begin(int i) {
+        starts[i] = System.nanoTime() - origin;
+    }
+
+    /** Records file {@code i} as loaded: the parent has decoded its map. */
+    void complete(int i, Map<String, String> map, FileCosts fileCosts) {
+        ends[i] = System.nanoTime() - origin;
+        maps.set(i, map);
+        costs.set(i, fileCosts);
+    }
+
+    /** Tracks a child to destroy if the load fails; destroys it at once if the load already has. */
+    synchronized void register(ChildProcess child) throws IOException {
+        if (failure != null) {
+            child.kill();
+            throw new IOException("load already failed", failure);
+        }
+        children.add(child);
+    }
+
+    synchronized void unregister(ChildProcess child) {
+        children.remove(child);
+    }
+
+    /** Records the first failure and destroys every registered child, so the other lanes end at once. */
+    synchronized void fail(Throwable t) {
+        if (failure == null) {
+            failure = t;
+            children.forEach(ChildProcess::kill);
+        }
+    }
+
+    synchronized boolean failed() {
+        return failure != null;
+    }
+
+    synchronized Throwable failure() {
+        return failure;
+    }
+
+    /** Throws the first failure, if any, as it was. */
+    synchronized void rethrowFailure() throws IOException {
+        switch (failure) {
+            case null -> { }
+            case IOException e -> throw e;
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IOException(failure);
+        }
+    }
+
+    /** The result once every lane has finished without failure; costs are totals over all files, in key order. */
+    LoadResult result() {
+        long[] totals = new long[SubprocessStrategy.COST_KEYS.size()];
+        List<FileSpan> spans = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            if (costs.get(i) == null) {
+                throw new IllegalStateException("file " + i + " was never loaded: a lane did not run");
+            }
+            long[] v = costs.get(i).values();
+            for (int k = 0; k < totals.length; k++) {
+                totals[k] += v[k];
+            }
+            spans.add(new FileSpan(i, starts[i], ends[i]));
+        }
+        Map<String, Long> named = new LinkedHashMap<>();
+        for (int k = 0; k < totals.length; k++) {
+            named.put(SubprocessStrategy.COST_KEYS.get(k), totals[k]);
+        }
+        return new LoadResult(maps, spans, named);
+    }
+}

@@ -1,0 +1,113 @@
+package dictbench.load;
+
+import dictbench.dataset.BinaryFormat;
+import dictbench.dataset.Format;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The child side of {@link SubprocessStrategy}: a JVM that decodes a dictionary file, re-encodes
+ * the map in the binary format and ships it to the parent as a frame on stdout
+ * ({@link SubprocessFrames}).
+ *
+ * <pre>
+ * java -cp … dictbench.load.SubprocessWorker --spawn FORMAT PATH   one file, then exit
+ * java -cp … dictbench.load.SubprocessWorker --pool                requests on stdin until EOF
+ * </pre>
+ *
+ * Stdout carries frames and nothing else: {@code System.out} is pointed at stderr before any of our
+ * code runs, so a stray print lands in the parent's stderr log instead of corrupting the protocol.
+ * A file that cannot be loaded is answered with an error frame carrying the exception, so the
+ * parent reports the child's own message (a {@code FormatException} names the file and offset).
+ */
+public final class SubprocessWorker {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 2;
+    /** A {@code --spawn} child that answered with an error frame. */
+    public static final int EXIT_LOAD_FAILED = 3;
+    /** The pipe to the parent broke, or the parent spoke something other than the protocol. */
+    public static final int EXIT_PROTOCOL = 4;
+    /** Frames are written in one go; the binary format's own blocks are 256 KB. */
+    private static final int FRAME_BUFFER_BYTES = 1 << 16;
+
+    private SubprocessWorker() {
+    }
+
+    /** Answers one request: writes a result or an error frame; returns whether the file loaded. */
+    @FunctionalInterface
+    interface Handler {
+        boolean serve(String format, Path path, OutputStream frames) throws IOException;
+    }
+
+    /** A file decoded and re-encoded, with the child's time for each step. */
+    record Encoded(long decodeNanos, long encodeNanos, ByteArrayOutputStream bytes) {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, SubprocessWorker::serve));
+    }
+
+    /**
+     * The worker's life with a given request handler (tests substitute misbehaving ones): claims
+     * stdout, says hello, then serves one file or a stream of requests. Returns the exit status.
+     */
+    static int run(String[] args, Handler handler) {
+        OutputStream frames = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), FRAME_BUFFER_BYTES);
+        System.setOut(System.err);
+        try {
+            SubprocessFrames.writeHello(frames);
+            if (args.length == 3 && args[0].equals("--spawn")) {
+                boolean loaded = handler.serve(args[1], Path.of(args[2]), frames);
+                frames.close(); // the parent reads to EOF to check nothing follows the frame
+                return loaded ? EXIT_OK : EXIT_LOAD_FAILED;
+            }
+            if (args.length == 1 && args[0].equals("--pool")) {
+                DataInputStream requests = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+                for (SubprocessFrames.Request r; (r = SubprocessFrames.readRequest(requests)) != null; ) {
+                    handler.serve(r.format(), r.path(), frames);
+                }
+                return EXIT_OK;
+            }
+            System.err.println("usage: SubprocessWorker --spawn FORMAT PATH | --pool");
+            return EXIT_USAGE;
+        } catch (IOException e) {
+            System.err.println("subprocess worker: lost the pipe to the parent: " + e);
+            return EXIT_PROTOCOL;
+        }
+    }
+
+    /** The real handler: load, encode, answer; any failure (an OutOfMemoryError too) becomes an error frame. */
+    static boolean serve(String format, Path path, OutputStream frames) throws IOException {
+        Encoded encoded;
+        try {
+            encoded = encode(format, path);
+        } catch (Exception | Error e) {
+            SubprocessFrames.writeError(frames, e.toString());
+            return false;
+        }
+        SubprocessFrames.writeResult(frames, encoded.decodeNanos(), encoded.encodeNanos(), encoded.bytes());
+        return true;
+    }
+
+    /** Decodes {@code path} in {@code format} and re-encodes the map in the binary format. */
+    static Encoded encode(String format, Path path) throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, String> map = Format.named(format).read(path);
+        long t1 = System.nanoTime();
+        // sized from the file so the buffer rarely grows: re-encoding is about as big as a binary file
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(SubprocessFrames.MAX_PAYLOAD_BYTES, Files.size(path) + 4096));
+        new BinaryFormat().write(map, bytes);
+        long t2 = System.nanoTime();
+        return new Encoded(t1 - t0, t2 - t1, bytes);
+    }
+}

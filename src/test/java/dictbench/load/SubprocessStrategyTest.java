@@ -1,0 +1,168 @@
+package dictbench.load;
+
+import static dictbench.load.SubprocessTestSupport.assertNoChildProcesses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dictbench.dataset.BinaryFormat;
+import dictbench.dataset.Format;
+import dictbench.dataset.Manifest;
+import dictbench.load.SubprocessStrategy.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SubprocessStrategyTest {
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
+    private static final long MB = 1L << 20;
+
+    @TempDir
+    static Path dir;
+    static Manifest binary;
+    static Manifest serial;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        binary = SubprocessTestSupport.dataset(dir.resolve("binary"), "binary", 4, 2_000);
+        serial = SubprocessTestSupport.dataset(dir.resolve("serial"), "java-serial", 4, 2_000);
+    }
+
+    private static Manifest manifest(String format) {
+        return format.equals("binary") ? binary : serial;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"binary", "java-serial"})
+    void spawnLoadsEveryFileWithTwoChildrenAtATime(String format) throws Exception {
+        Manifest m = manifest(format);
+        LoadResult result;
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 2, TIMEOUT)) {
+            s.start(0); // a no-op in SPAWN mode
+            result = s.load(m.paths(), Format.named(format));
+        }
+        result.validate(m);
+        assertEquals(2, result.maxFilesInFlight(), "two lanes overlap, and no more than two children run at once");
+        assertPlausibleCosts(result, m, true);
+        assertNoChildProcesses();
+    }
+
+    @Test
+    void poolServesConsecutiveLoadsWithTheSameWorkers() throws Exception {
+        long largest = Math.max(maxFileBytes(binary), maxFileBytes(serial));
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 2, TIMEOUT)) {
+            assertEquals(0, s.poolStartNanos(), "not started yet");
+            s.start(largest);
+            assertTrue(s.poolStartNanos() > 0);
+            List<Long> pids = s.workerPids();
+            assertEquals(2, pids.size());
+
+            LoadResult first = s.load(binary.paths(), new BinaryFormat());
+            LoadResult second = s.load(serial.paths(), Format.named("java-serial"));
+
+            assertEquals(pids, s.workerPids(), "the same workers served both loads");
+            assertEquals(Set.copyOf(pids), ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet()),
+                    "the workers are this JVM's only children: no load started others");
+            pids.forEach(pid -> assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " alive"));
+            first.validate(binary);
+            second.validate(serial);
+            assertPlausibleCosts(first, binary, false);
+            assertPlausibleCosts(second, serial, false);
+
+            Path big = dir.resolve("big.dict");
+            Files.write(big, new byte[(int) largest + 1]);
+            IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class, () -> s.load(List.of(big), new BinaryFormat()));
+            assertTrue(tooBig.getMessage().contains("start()"), tooBig.getMessage());
+        }
+        assertNoChildProcesses();
+    }
+
+    private static long maxFileBytes(Manifest m) {
+        return m.files().stream().mapToLong(Manifest.FileEntry::bytes).max().orElseThrow();
+    }
+
+    /** Every key, in order; every time positive; the payload about as big as binary files of the same maps. */
+    private static void assertPlausibleCosts(LoadResult result, Manifest m, boolean spawned) {
+        Map<String, Long> costs = result.costs();
+        assertEquals(SubprocessStrategy.COST_KEYS, List.copyOf(costs.keySet()));
+        for (String key : List.of(SubprocessStrategy.CHILD_DECODE_NANOS, SubprocessStrategy.CHILD_ENCODE_NANOS,
+                SubprocessStrategy.TRANSFER_NANOS, SubprocessStrategy.PARENT_DECODE_NANOS)) {
+            assertTrue(costs.get(key) > 0, key + " = " + costs.get(key));
+        }
+        long start = costs.get(SubprocessStrategy.PROCESS_START_NANOS);
+        assertTrue(spawned ? start > 0 : start == 0, "processStartNanos = " + start);
+        long shipped = costs.get(SubprocessStrategy.BYTES_SHIPPED);
+        long minimum = m.totalEntries() * (2 + 8); // per entry two length varints and a key of at least 8 characters
+        assertTrue(shipped > minimum && shipped < 8 * m.totalBytes(), "bytesShipped = " + shipped);
+        if (m.format().equals("binary")) {
+            // the same maps in the same format: only block boundaries (hence header sizes) may differ
+            assertEquals(m.totalBytes(), shipped, m.totalBytes() / 20.0);
+        }
+    }
+
+    @Test
+    void poolRefusesToLoadBeforeStart() throws IOException {
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.load(binary.paths(), new BinaryFormat()));
+            assertTrue(e.getMessage().contains("start("), e.getMessage());
+        }
+    }
+
+    @Test
+    void closedStrategyRefusesLoadsAndClosesTwice() throws IOException {
+        SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 1, TIMEOUT);
+        s.close();
+        s.close();
+        assertThrows(IllegalStateException.class, () -> s.load(binary.paths(), new BinaryFormat()));
+    }
+
+    @Test
+    void emptyLoadHasZeroCostsAndNoChildren() throws IOException {
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 2, TIMEOUT)) {
+            LoadResult r = s.load(List.of(), new BinaryFormat());
+            assertEquals(0, r.maps().size());
+            assertEquals(SubprocessStrategy.COST_KEYS, List.copyOf(r.costs().keySet()));
+            r.costs().values().forEach(v -> assertEquals(0L, v));
+        }
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        assertThrows(IllegalArgumentException.class, () -> new SubprocessStrategy(Mode.SPAWN, 0, TIMEOUT));
+        assertThrows(IllegalArgumentException.class, () -> new SubprocessStrategy(Mode.POOL, 1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new SubprocessStrategy(Mode.POOL, 1, Duration.ofSeconds(-1)));
+        assertThrows(NullPointerException.class, () -> new SubprocessStrategy(null, 1, TIMEOUT));
+        assertThrows(IllegalArgumentException.class, () -> SubprocessStrategy.childHeapBytes(-1));
+    }
+
+    @Test
+    void childHeapIsTwelveTimesTheLargestFileRoundedUpToAMegabyteAndAtLeast256Megabytes() {
+        assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(0));
+        assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(20 * MB));
+        assertEquals(1200 * MB, SubprocessStrategy.childHeapBytes(100 * MB));
+        assertEquals(1201 * MB, SubprocessStrategy.childHeapBytes(100 * MB + 1));
+    }
+
+    @Test
+    void childCommandIsThisJavaAndClassPathWithOnlyHeapAndNativeAccessFlags() throws IOException {
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 1, TIMEOUT)) {
+            List<String> command = s.command(1200 * MB, "--spawn", "binary", "/data/x.dict");
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            assertEquals(List.of(java, "-Xmx1200m", "--enable-native-access=ALL-UNNAMED", "-XX:+DisplayVMOutputToStderr", "-cp", System.getProperty("java.class.path"),
+                    SubprocessWorker.class.getName(), "--spawn", "binary", "/data/x.dict"), command);
+            assertEquals("subprocess", s.name());
+        }
+    }
+}
