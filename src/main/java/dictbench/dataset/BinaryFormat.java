@@ -98,9 +98,7 @@ public final class BinaryFormat implements Format {
         List<Integer> counts = new ArrayList<>();
         GrowableBytes current = new GrowableBytes(blockBytes + 1024);
         int inBlock = 0;
-        Map<String, String> bucketOrder = new HashMap<>(Format.hashMapCapacity(map.size()));
-        bucketOrder.putAll(map);
-        for (Map.Entry<String, String> e : bucketOrder.entrySet()) {
+        for (Map.Entry<String, String> e : bucketOrder(map).entrySet()) {
             current.putString(e.getKey());
             current.putString(e.getValue());
             inBlock++;
@@ -129,6 +127,20 @@ public final class BinaryFormat implements Format {
         for (byte[] block : blocks) {
             out.write(block);
         }
+    }
+
+    /**
+     * {@code map} in the reader's bucket order. A plain HashMap is taken as it is: the decoders here
+     * size theirs like the reader, so its iteration order already is that order, and re-encoding a
+     * decoded map (the subprocess strategy's child) should not pay for a copy.
+     */
+    private static Map<String, String> bucketOrder(Map<String, String> map) {
+        if (map.getClass() == HashMap.class) {
+            return map;
+        }
+        Map<String, String> ordered = new HashMap<>(Format.hashMapCapacity(map.size()));
+        ordered.putAll(map);
+        return ordered;
     }
 
     @Override

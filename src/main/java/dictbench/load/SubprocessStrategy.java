@@ -77,11 +77,13 @@ public final class SubprocessStrategy implements Strategy {
     public static final long MIN_CHILD_HEAP_BYTES = 256L << 20;
     /**
      * Child heap per byte of its largest file. The file's bytes, the decoded map (about 200 bytes per
-     * entry, five times the bytes of a typical 40-byte entry), the map the binary writer re-orders
-     * and the re-encoded payload are all live at once: about 9 times the file, plus headroom so the
-     * collector does not dominate the child's decode time.
+     * entry, three times the bytes of a typical 68-byte entry) and the re-encoded payload are live
+     * at once, and the young generation ({@value #YOUNG_SHARE_PERCENT}% of the heap) must hold them
+     * all so that the collector does not dominate the child's decode time.
      */
-    public static final int CHILD_HEAP_PER_FILE_BYTE = 12;
+    public static final int CHILD_HEAP_PER_FILE_BYTE = 16;
+    /** Share of a child's heap given to the young generation, percent. */
+    static final int YOUNG_SHARE_PERCENT = 60;
 
     private static final String JAVA = ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -355,7 +357,11 @@ public final class SubprocessStrategy implements Strategy {
     List<String> command(long heapBytes, String... workerArgs) {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
+        // As the parent's forks (HeapBudget): a fixed heap whose young generation holds one file's
+        // decode and encode, so the map being built is not copied between survivor spaces.
+        command.add("-Xms" + (heapBytes >> 20) + "m");
         command.add("-Xmx" + (heapBytes >> 20) + "m");
+        command.add("-Xmn" + (heapBytes * YOUNG_SHARE_PERCENT / 100 >> 20) + "m");
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-XX:+DisplayVMOutputToStderr");
         command.addAll(extraJvmArgs);

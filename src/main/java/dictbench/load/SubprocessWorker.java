@@ -75,6 +75,9 @@ public final class SubprocessWorker {
                 DataInputStream requests = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
                 for (SubprocessFrames.Request r; (r = SubprocessFrames.readRequest(requests)) != null; ) {
                     handler.serve(r.format(), r.path(), frames);
+                    // The answered map is garbage now: start the next file with an empty young
+                    // generation, as the parent's forks start every shot (see HeapBudget).
+                    System.gc();
                 }
                 return EXIT_OK;
             }

@@ -151,16 +151,16 @@ class SubprocessStrategyTest {
     void childHeapIsTwelveTimesTheLargestFileRoundedUpToAMegabyteAndAtLeast256Megabytes() {
         assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(0));
         assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(20 * MB));
-        assertEquals(1200 * MB, SubprocessStrategy.childHeapBytes(100 * MB));
-        assertEquals(1201 * MB, SubprocessStrategy.childHeapBytes(100 * MB + 1));
+        assertEquals(1600 * MB, SubprocessStrategy.childHeapBytes(100 * MB));
+        assertEquals(1601 * MB, SubprocessStrategy.childHeapBytes(100 * MB + 1));
     }
 
     @Test
-    void childCommandIsThisJavaAndClassPathWithOnlyHeapAndNativeAccessFlags() throws IOException {
+    void childCommandIsThisJavaAndClassPathWithOnlyHeapNativeAccessAndVmOutputFlags() throws IOException {
         try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 1, TIMEOUT)) {
             List<String> command = s.command(1200 * MB, "--spawn", "binary", "/data/x.dict");
             String java = ProcessHandle.current().info().command().orElseThrow();
-            assertEquals(List.of(java, "-Xmx1200m", "--enable-native-access=ALL-UNNAMED", "-XX:+DisplayVMOutputToStderr", "-cp", System.getProperty("java.class.path"),
+            assertEquals(List.of(java, "-Xms1200m", "-Xmx1200m", "-Xmn720m", "--enable-native-access=ALL-UNNAMED", "-XX:+DisplayVMOutputToStderr", "-cp", System.getProperty("java.class.path"),
                     SubprocessWorker.class.getName(), "--spawn", "binary", "/data/x.dict"), command);
             assertEquals("subprocess", s.name());
         }
