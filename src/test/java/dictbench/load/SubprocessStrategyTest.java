@@ -148,9 +148,10 @@ class SubprocessStrategyTest {
     }
 
     @Test
-    void childHeapIsTwelveTimesTheLargestFileRoundedUpToAMegabyteAndAtLeast256Megabytes() {
+    void childHeapIsSixteenTimesTheLargestFileRoundedUpToAMegabyteAndAtLeast256Megabytes() {
         assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(0));
-        assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(20 * MB));
+        assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(16 * MB));
+        assertEquals(272 * MB, SubprocessStrategy.childHeapBytes(17 * MB));
         assertEquals(1600 * MB, SubprocessStrategy.childHeapBytes(100 * MB));
         assertEquals(1601 * MB, SubprocessStrategy.childHeapBytes(100 * MB + 1));
     }
