@@ -1,18 +1,11 @@
 package dictbench.bench;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every benchmark that reads the dataset from its files shares: one shot per iteration
@@ -20,12 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * manifest and the heap against the dataset; before each shot, the page cache is made warm or cold.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
-@Fork(value = 2, jvmArgsPrepend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
-public abstract class DatasetBenchmark {
+public abstract class DatasetBenchmark extends ShotBenchmark {
 
     /** A spec name from datasets/ (generate it first: scripts/dictbench generate NAME). */
     @Param("smoke")
