@@ -117,4 +117,30 @@ class GeneratorTest {
         IOException e = assertThrows(IOException.class, () -> new Generator().generate(spec, n -> { }));
         assertTrue(e.getMessage().contains("cannot create output directory"), e.getMessage());
     }
+
+    enum Tampering { BIT_FLIP, TRUNCATION, EXTRA_BYTES, SWAPPED_FILES }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Tampering.class)
+    void manifestCheckCatchesAFileChangedAfterGeneration(Tampering tampering) throws IOException {
+        Manifest m = new Generator().generate(TestSpecs.small("t", "binary", dir, 3, 500), n -> { }).manifest();
+        Path a = m.files().get(1).file();
+        Path b = m.files().get(2).file();
+        byte[] bytes = Files.readAllBytes(a);
+        switch (tampering) {
+            case BIT_FLIP -> {
+                bytes[bytes.length - 7] ^= 0x04;
+                Files.write(a, bytes);
+            }
+            case TRUNCATION -> Files.write(a, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+            case EXTRA_BYTES -> Files.write(a, java.util.Arrays.copyOf(bytes, bytes.length + 16));
+            case SWAPPED_FILES -> {
+                Files.write(a, Files.readAllBytes(b));
+                Files.write(b, bytes);
+            }
+        }
+        DatasetMismatchException e = assertThrows(DatasetMismatchException.class, m::verifyFiles);
+        assertTrue(e.getMessage().startsWith(a.toString()), "names the file: " + e.getMessage());
+        assertTrue(e.getMessage().contains("manifest says"), "says what differed: " + e.getMessage());
+    }
 }
