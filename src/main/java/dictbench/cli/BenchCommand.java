@@ -1,5 +1,6 @@
 package dictbench.cli;
 
+import dictbench.bench.TimelineRecorder;
 import dictbench.dataset.DatasetSpec;
 import dictbench.dataset.Datasets;
 import dictbench.dataset.Generator;
@@ -7,7 +8,9 @@ import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
 import dictbench.report.Environment;
 import dictbench.report.JmhResults;
+import dictbench.report.Report;
 import dictbench.report.SummaryTable;
+import dictbench.report.Timeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,13 +106,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> jvmArgs = new ArrayList<>(HeapBudget.jvmArgs(manifest));
         jvmArgs.add("-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root());
+        // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
+        Path timelines = dir.resolve(Timeline.DIRECTORY);
+        List<String> forkArgs = new ArrayList<>(jvmArgs);
+        forkArgs.add("-D" + TimelineRecorder.DIR_PROPERTY + "=" + timelines.toAbsolutePath());
         Path json = dir.resolve("jmh.json");
         Path partial = dir.resolve("jmh.json.partial");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(forks != null ? forks : suite.forks())
                 .warmupIterations(warmups != null ? warmups : suite.warmups())
                 .measurementIterations(iterations != null ? iterations : suite.measurements())
-                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .jvmArgsAppend(forkArgs.toArray(String[]::new))
                 .param("dataset", base.name())
                 .param("format", formats.toArray(String[]::new))
                 .param("cache", suite.caches().toArray(String[]::new))
@@ -120,6 +127,13 @@ final class BenchCommand implements Callable<Integer> {
                 .result(partial.toString());
         for (String c : classes) {
             options.include("dictbench\\.bench\\." + c + "\\.");
+        }
+        if (Files.isDirectory(timelines)) { // a reused --out must not show old timelines
+            try (var old = Files.newDirectoryStream(timelines, "*.json")) {
+                for (Path p : old) {
+                    Files.delete(p);
+                }
+            }
         }
         try {
             new Runner(options.build()).run();
@@ -143,7 +157,8 @@ final class BenchCommand implements Callable<Integer> {
                 ("# dictbench " + suite.name() + " run: " + base.name() + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         command.commandLine().getOut().println();
         command.commandLine().getOut().print(table);
-        command.commandLine().getOut().println("\nwrote " + dir);
+        Report.write(List.of(dir));
+        command.commandLine().getOut().println("\nwrote " + dir + " (full report: " + dir.resolve(Report.HTML) + ")");
         return ExitCodes.OK;
     }
 

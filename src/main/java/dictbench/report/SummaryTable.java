@@ -1,6 +1,6 @@
 package dictbench.report;
 
-import dictbench.stats.ConfidenceInterval;
+import dictbench.stats.Descriptive;
 import dictbench.stats.Samples;
 import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
@@ -9,17 +9,36 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The headline table: per strategy, threads and cache state, the median shot time with its 99%
  * bootstrap CI, and the speedup over sequential on the same dataset, format and cache state with
- * its CI. Baselines (raw read, decode) follow with their throughput.
+ * its CI and the efficiency (speedup / threads). Baselines (raw read, decode) follow with their throughput.
  */
 public final class SummaryTable {
     private final List<Row> rows;
 
-    /** One line of the table; {@code speedup} is empty where no sequential run matches. */
-    public record Row(BenchmarkResult result, Summary time, Optional<Speedup> speedup, Optional<Double> megabytesPerSecond) {
+    /**
+     * One line of the table.
+     *
+     * @param threads threads the configuration used: its {@code threads} param, 1 for sequential and
+     *                decode, the cores for virtual threads; empty where unknown
+     * @param speedup empty where no sequential run matches
+     */
+    public record Row(BenchmarkResult result, Summary time, OptionalInt threads, Optional<Speedup> speedup,
+                      Optional<Double> megabytesPerSecond) {
+
+        /** Speedup / threads with its interval; empty without a speedup or a known thread count. */
+        public Optional<dictbench.stats.Estimate> efficiency() {
+            return threads.isEmpty() ? Optional.empty()
+                    : speedup.map(s -> new dictbench.stats.Estimate(s.efficiency(), s.efficiencyCi()));
+        }
+
+        /** The median in milliseconds. */
+        public double medianMillis() {
+            return time.median() * result.millisPerUnit().orElseThrow();
+        }
     }
 
     private SummaryTable(List<Row> rows) {
@@ -30,29 +49,40 @@ public final class SummaryTable {
         return rows;
     }
 
+    /** The table for results run on this machine (virtual threads use its core count). */
     public static SummaryTable of(List<BenchmarkResult> results) {
+        return of(results, OptionalInt.of(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The table for results run on a machine with {@code cores} processors (empty: unknown). */
+    public static SummaryTable of(List<BenchmarkResult> results, OptionalInt cores) {
         List<Row> rows = new ArrayList<>();
         for (BenchmarkResult r : results) {
             Summary time = Summary.of(r.primary());
+            OptionalInt threads = threadsOf(r, cores);
             Optional<Speedup> speedup = Optional.empty();
             if (r.isLoad()) {
-                speedup = sequentialFor(r, results).map(seq ->
-                        Speedup.of(seq.primary(), r.primary(), r.strategyThreads().orElse(Runtime.getRuntime().availableProcessors())));
+                speedup = sequentialFor(r, results).map(seq -> Speedup.of(seq.primary(), r.primary(), threads.orElse(1)));
             }
             Optional<Double> mbps = Optional.empty();
             Samples mb = r.secondary().get("megabytes");
             if (mb != null && r.millisPerUnit().isPresent()) {
-                mbps = Optional.of(dictbench.stats.Descriptive.median(mb.all()) / (time.median() * r.millisPerUnit().get() / 1000));
+                mbps = Optional.of(Descriptive.median(mb.all()) / (time.median() * r.millisPerUnit().get() / 1000));
             }
-            rows.add(new Row(r, time, speedup, mbps));
+            rows.add(new Row(r, time, threads, speedup, mbps));
         }
         rows.sort(Comparator.comparing((Row row) -> row.result().param("dataset").orElse(""))
                 .thenComparing(row -> row.result().param("format").orElse(""))
                 .thenComparing(row -> row.result().param("cache").orElse(""))
                 .thenComparing(row -> row.result().isLoad() ? 0 : 1)
                 .thenComparing(row -> row.result().label())
-                .thenComparing(row -> row.result().strategyThreads().orElse(0)));
+                .thenComparing(row -> row.threads().orElse(0)));
         return new SummaryTable(rows);
+    }
+
+    static OptionalInt threadsOf(BenchmarkResult r, OptionalInt cores) {
+        Optional<Integer> t = r.strategyThreads();
+        return t.isPresent() ? OptionalInt.of(t.get()) : cores;
     }
 
     private static Optional<BenchmarkResult> sequentialFor(BenchmarkResult r, List<BenchmarkResult> all) {
@@ -66,34 +96,39 @@ public final class SummaryTable {
         return a.param(param).equals(b.param(param));
     }
 
-    /** The table in Markdown (also readable as plain text on a terminal). */
-    public String markdown() {
-        StringBuilder out = new StringBuilder();
-        out.append("| dataset | format | cache | strategy | threads | median time [99% CI] | speedup vs sequential [99% CI] | MB/s |\n");
-        out.append("|---|---|---|---|---:|---:|---:|---:|\n");
+    /** The table, titled {@code title}. */
+    public Table table(String title) {
+        List<List<String>> cells = new ArrayList<>();
         for (Row row : rows) {
             BenchmarkResult r = row.result();
-            out.append("| ").append(r.param("dataset").orElse("")).append(" | ").append(r.param("format").orElse(""))
-                    .append(" | ").append(r.param("cache").orElse("memory")).append(" | ").append(r.label())
-                    .append(" | ").append(r.strategyThreads().map(String::valueOf).orElse("cores"))
-                    .append(" | ").append(time(row.time().median(), row.time().medianCi(), r.unit()))
-                    .append(" | ").append(row.speedup().map(s -> ratio(s.ratio(), s.ratioCi())).orElse("n/a"))
-                    .append(" | ").append(row.megabytesPerSecond().map(v -> String.format(Locale.ROOT, "%.0f", v)).orElse("n/a"))
-                    .append(" |\n");
+            String threads = r.strategyThreads().isPresent() ? String.valueOf(r.strategyThreads().get())
+                    : row.threads().isPresent() ? row.threads().getAsInt() + " (cores)" : "cores";
+            cells.add(List.of(r.param("dataset").orElse(""), r.param("format").orElse(""), r.param("cache").orElse("memory"),
+                    r.label(), threads,
+                    Cells.time(row.time().median(), row.time().medianCi(), r.unit()),
+                    Cells.optional(row.speedup(), s -> Cells.ratio(s.ratio(), s.ratioCi())),
+                    Cells.optional(row.efficiency(), Cells::decimal),
+                    Cells.optional(row.megabytesPerSecond(), v -> String.format(Locale.ROOT, "%.0f", v))));
         }
-        return out.toString();
+        return Table.of(title, List.of("dataset", "format", "cache", "strategy", "threads", "median time [99% CI]",
+                "speedup vs sequential [99% CI]", "efficiency [99% CI]", "MB/s"), 4, cells, List.of());
     }
 
-    static String time(double median, ConfidenceInterval ci, String unit) {
-        String u = unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : unit;
-        return number(median) + " " + u + " [" + number(ci.lower()) + ", " + number(ci.upper()) + "]";
+    /** The table in Markdown (also readable as plain text on a terminal). */
+    public String markdown() {
+        return TableFormat.MARKDOWN.render(table(""));
     }
 
-    static String ratio(double value, ConfidenceInterval ci) {
-        return String.format(Locale.ROOT, "%.2fx [%.2f, %.2f]", value, ci.lower(), ci.upper());
+    // Kept for the other tables of this package (the regression gate's); they format as Cells does.
+    static String time(double median, dictbench.stats.ConfidenceInterval ci, String unit) {
+        return Cells.time(median, ci, unit);
+    }
+
+    static String ratio(double value, dictbench.stats.ConfidenceInterval ci) {
+        return Cells.ratio(value, ci);
     }
 
     static String number(double v) {
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return Cells.number(v);
     }
 }

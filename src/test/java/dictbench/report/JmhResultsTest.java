@@ -83,7 +83,7 @@ class JmhResultsTest {
                 "[[70.0,70.0,70.0],[70.0,70.0,70.0]]") + "]");
         SummaryTable table = SummaryTable.of(JmhResults.read(f));
         String md = table.markdown();
-        assertTrue(md.contains("| d |  | warm | forkjoin | 2 | 50.0 ms [50.0, 50.0] | 2.00x [2.00, 2.00] | 160 |"), md);
+        assertTrue(md.contains("| d |  | warm | forkjoin | 2 | 50.0 ms [50.0, 50.0] | 2.00x [2.00, 2.00] | 1.00 [1.00, 1.00] | 160 |"), md);
         assertTrue(md.contains("| d |  | cold | forkjoin | 2 | 70.0 ms [70.0, 70.0] | n/a |"), "no cold sequential, no ratio: " + md);
     }
 }

@@ -1,0 +1,214 @@
+package dictbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report's SVG charts. Each takes a title and a subtitle naming the environment and dataset, and
+ * returns empty when it has nothing to draw. Times are in milliseconds.
+ */
+final class Charts {
+    static final double WIDTH = 820;
+    private static final String GREY = "#888";
+
+    private Charts() {
+    }
+
+    /** Speedup over sequential against threads, per strategy, with CI whiskers, the ideal line and the fits. */
+    static Optional<String> speedup(List<Scaling> sweeps, String title, String subtitle) {
+        if (sweeps.isEmpty()) {
+            return Optional.empty();
+        }
+        int maxThreads = sweeps.stream().flatMap(s -> s.points().stream()).mapToInt(Scaling.Point::threads).max().orElse(1);
+        double xMax = Math.max(2, maxThreads) + 0.5;
+        double yTop = 1;
+        for (Scaling s : sweeps) {
+            for (Scaling.Point p : s.points()) {
+                yTop = Math.max(yTop, p.speedup().ratioCi().upper());
+            }
+            for (double n = 1; n <= xMax; n += 0.5) {
+                yTop = Math.max(yTop, Math.max(s.amdahlSpeedup(n).orElse(0.0), s.uslSpeedup(n).orElse(0.0)));
+            }
+        }
+        double yMax = yTop * 1.15;
+        Svg svg = new Svg(title, subtitle, WIDTH, 430, 60, 45).ranges(0, xMax, 0, yMax).xStepAtLeast(1)
+                .axes("threads", "speedup over sequential (×)", true, true);
+        double ideal = Math.min(xMax, yMax);
+        svg.curve(List.of(new double[] {1, 1}, new double[] {ideal, ideal}), GREY, "line").legend("ideal (speedup = threads)", GREY, "line");
+        for (int i = 0; i < sweeps.size(); i++) {
+            Scaling s = sweeps.get(i);
+            String colour = Svg.PALETTE.get(i % Svg.PALETTE.size());
+            svg.curve(fitCurve(s, xMax, true), colour, "dash").curve(fitCurve(s, xMax, false), colour, "dot");
+            // strategies side by side around each thread count, so whiskers do not hide each other
+            double dodge = (i - (sweeps.size() - 1) / 2.0) * 7;
+            for (Scaling.Point p : s.points()) {
+                double x = svg.px(p.threads()) + dodge;
+                svg.whisker(x, p.speedup().ratioCi().lower(), p.speedup().ratioCi().upper(), colour)
+                        .circle(x, svg.py(p.speedup().ratio()), 4, colour, s.strategy() + ", " + p.threads() + " threads: "
+                                + Cells.ratio(p.speedup().ratio(), p.speedup().ratioCi()));
+            }
+            svg.legend(s.strategy(), colour, "marker");
+        }
+        return Optional.of(svg.legend("Amdahl fit", "#444", "dash").legend("USL fit", "#444", "dot")
+                .legend("whiskers: 99% CI", "#444", "line").toString());
+    }
+
+    private static List<double[]> fitCurve(Scaling s, double xMax, boolean amdahl) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i <= 60; i++) {
+            double n = 1 + (xMax - 1) * i / 60;
+            (amdahl ? s.amdahlSpeedup(n) : s.uslSpeedup(n)).ifPresent(y -> points.add(new double[] {n, y}));
+        }
+        return points;
+    }
+
+    /** Median time per configuration with CI whiskers, one bar per cache state side by side. */
+    static Optional<String> strategyBars(SummaryTable table, String title, String subtitle) {
+        Map<String, Map<String, SummaryTable.Row>> byConfig = new LinkedHashMap<>();
+        List<String> caches = new ArrayList<>();
+        table.rows().stream()
+                .sorted(Comparator.comparing((SummaryTable.Row r) -> r.result().isLoad() ? 0 : 1)
+                        .thenComparing(r -> r.result().label()).thenComparing(r -> r.threads().orElse(0)))
+                .forEach(r -> {
+                    String cache = r.result().param("cache").orElse("memory");
+                    byConfig.computeIfAbsent(configName(r), k -> new LinkedHashMap<>()).put(cache, r);
+                    if (!caches.contains(cache)) {
+                        caches.add(cache);
+                    }
+                });
+        if (byConfig.isEmpty()) {
+            return Optional.empty();
+        }
+        caches.sort(Comparator.comparingInt(c -> List.of("warm", "cold").contains(c) ? List.of("warm", "cold").indexOf(c) : 2));
+        double yMax = table.rows().stream().mapToDouble(r -> r.time().medianCi().upper() * r.result().millisPerUnit().orElseThrow())
+                .max().orElse(1) * 1.1;
+        Svg svg = new Svg(title, subtitle, WIDTH, 460, 70, 110).ranges(0, byConfig.size(), 0, yMax)
+                .axes("configuration (strategy ×threads)", "median shot time (ms)", false, true);
+        double slot = svg.px(1) - svg.px(0);
+        double bar = slot * 0.8 / caches.size();
+        int i = 0;
+        for (var config : byConfig.entrySet()) {
+            for (int c = 0; c < caches.size(); c++) {
+                SummaryTable.Row r = config.getValue().get(caches.get(c));
+                if (r == null) {
+                    continue;
+                }
+                double k = r.result().millisPerUnit().orElseThrow();
+                double x = svg.px(i) + slot * 0.1 + c * bar;
+                String colour = Svg.PALETTE.get(c % Svg.PALETTE.size());
+                svg.rect(x, svg.py(r.medianMillis()), bar * 0.92, svg.py(0) - svg.py(r.medianMillis()), colour,
+                        config.getKey() + ", " + caches.get(c) + ": " + Cells.time(r.medianMillis(), r.time().medianCi().scale(k), "ms"));
+                svg.whisker(x + bar * 0.46, r.time().medianCi().lower() * k, r.time().medianCi().upper() * k, "#222");
+            }
+            double cx = svg.px(i + 0.5);
+            svg.text(cx, svg.plotBottom() + 14, config.getKey(), "end",
+                    String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(-35 %.1f %.1f)\"", cx, svg.plotBottom() + 14));
+            i++;
+        }
+        for (int c = 0; c < caches.size(); c++) {
+            String cache = caches.get(c);
+            svg.legend(cache.equals("memory") ? "from memory (decode)" : "cache " + cache, Svg.PALETTE.get(c % Svg.PALETTE.size()), "box");
+        }
+        return Optional.of(svg.legend("whiskers: 99% CI of the median", "#222", "line").toString());
+    }
+
+    /** Stacked mean cost components per subprocess configuration, with the shot and platform medians marked. */
+    static Optional<String> subprocessOverhead(List<SubprocessOverhead> overheads, String title, String subtitle) {
+        List<SubprocessOverhead> drawn = overheads.stream().filter(o -> o.components().isPresent()).toList();
+        if (drawn.isEmpty()) {
+            return Optional.empty();
+        }
+        double yMax = 1;
+        for (SubprocessOverhead o : drawn) {
+            yMax = Math.max(yMax, Math.max(o.components().get().totalMean(), o.subprocess().medianMillis()));
+            yMax = Math.max(yMax, o.platform().map(SummaryTable.Row::medianMillis).orElse(0.0));
+        }
+        Svg svg = new Svg(title, subtitle, WIDTH, 500, 100, 135).ranges(0, drawn.size(), 0, yMax * 1.1)
+                .axes("subprocess configuration", "ms per shot (work summed over files)", false, true);
+        double slot = svg.px(1) - svg.px(0);
+        for (int i = 0; i < drawn.size(); i++) {
+            SubprocessOverhead o = drawn.get(i);
+            double w = Math.min(slot * 0.6, 120);
+            double x = svg.px(i) + (slot - w) / 2;
+            double base = 0;
+            var components = o.components().get().components();
+            for (int c = 0; c < components.size(); c++) {
+                var part = components.get(c);
+                svg.rect(x, svg.py(base + part.mean()), w, svg.py(base) - svg.py(base + part.mean()), Svg.PALETTE.get(c),
+                        part.name() + ": " + Cells.number(part.mean()) + " ms, " + Cells.percent(part.share()));
+                base += part.mean();
+            }
+            double shot = o.subprocess().medianMillis();
+            svg.line(x - 6, svg.py(shot), x + w + 6, svg.py(shot), "#000", "stroke-width=\"2.5\"");
+            o.platform().ifPresent(p -> svg.line(x - 6, svg.py(p.medianMillis()), x + w + 6, svg.py(p.medianMillis()), "#000",
+                    "stroke-width=\"2\" " + Svg.dashOf("dash")));
+            String name = configName(o.subprocess()) + " " + o.subprocess().result().param("cache").orElse("");
+            double cx = svg.px(i + 0.5);
+            svg.text(cx, svg.plotBottom() + 14, name, "end",
+                    String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(-40 %.1f %.1f)\"", cx, svg.plotBottom() + 14));
+        }
+        for (int c = 0; c < SubprocessOverhead.COMPONENTS.size(); c++) {
+            svg.legend(SubprocessOverhead.COMPONENTS.get(c), Svg.PALETTE.get(c), "box");
+        }
+        return Optional.of(svg.legend("shot time (median)", "#000", "line").legend("platform, same threads", "#000", "dash").toString());
+    }
+
+    /**
+     * Per-file timeline of one shot per strategy in one cache state: for each strategy its fastest
+     * configuration with a recorded timeline, one bar per file from its first task's start to its last
+     * task's end.
+     */
+    static Optional<String> timeline(Results.DatasetGroup group, SummaryTable table, String cache, String title, String subtitle) {
+        Map<String, SummaryTable.Row> fastest = new LinkedHashMap<>();
+        Map<String, Timeline> timelines = new LinkedHashMap<>();
+        table.rows().stream()
+                .filter(r -> r.result().isLoad() && r.result().param("cache").orElse("").equals(cache))
+                .filter(r -> group.timelineOf(r.result()).isPresent())
+                .sorted(Comparator.comparingDouble(SummaryTable.Row::medianMillis))
+                .forEach(r -> {
+                    if (fastest.putIfAbsent(r.result().label(), r) == null) {
+                        timelines.put(r.result().label(), group.timelineOf(r.result()).orElseThrow());
+                    }
+                });
+        if (fastest.isEmpty()) {
+            return Optional.empty();
+        }
+        int files = timelines.values().stream().mapToInt(t -> t.files().size()).max().orElse(1);
+        double lane = Math.max(2, Math.min(10, 90.0 / files));
+        double band = files * lane + 14;
+        double endMs = timelines.values().stream().mapToLong(Timeline::endNanos).max().orElse(1) / 1e6;
+        double height = 58 + fastest.size() * band + 50;
+        Svg svg = new Svg(title, subtitle, WIDTH, height, 150, 50).ranges(0, endMs * 1.05, 0, 1)
+                .axes("ms since the load began", "", true, false);
+        double y = 62;
+        int i = 0;
+        for (var e : fastest.entrySet()) {
+            String colour = Svg.PALETTE.get(i++ % Svg.PALETTE.size());
+            SummaryTable.Row r = e.getValue();
+            Timeline t = timelines.get(e.getKey());
+            String name = configName(r);
+            svg.text(svg.plotLeft() - 8, y + files * lane / 2 + 4, name, "end", "font-size=\"11\"");
+            for (Timeline.Span s : t.spans()) {
+                double from = s.startNanos() / 1e6;
+                double to = s.endNanos() / 1e6;
+                svg.rect(svg.px(from), y + s.file() * lane, svg.px(to) - svg.px(from), lane * 0.8, colour,
+                        name + ", file " + s.file() + " (" + t.files().get(s.file()) + "): "
+                                + Cells.number(from) + "–" + Cells.number(to) + " ms");
+            }
+            y += band;
+            svg.legend(name + ": " + Cells.number(r.medianMillis()) + " ms", colour, "box");
+        }
+        return Optional.of(svg.legend("(median shot time)", "", "note").legend("a bar per file, file 0 on top;", "", "note")
+                .legend("fastest run of each strategy,", "", "note").legend("its last measured shot", "", "note").toString());
+    }
+
+    /** {@code platform ×2}; virtual threads show the cores they ran on. */
+    static String configName(SummaryTable.Row r) {
+        return r.result().label() + (r.threads().isPresent() ? " ×" + r.threads().getAsInt() : "");
+    }
+}

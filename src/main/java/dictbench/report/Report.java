@@ -1,0 +1,337 @@
+package dictbench.report;
+
+import dictbench.dataset.AtomicFiles;
+import dictbench.stats.AmdahlFit;
+import dictbench.stats.Ceiling;
+import dictbench.stats.ConfidenceInterval;
+import dictbench.stats.OverheadDecomposition;
+import dictbench.stats.UslFit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The full report on a set of {@link Results}: per environment, per dataset and format, the headline
+ * table, scaling (per thread count and fits), limits, subprocess overhead and the charts; written as
+ * {@value #MARKDOWN}, {@value #CSV} (one row per benchmark and params) and {@value #HTML}
+ * (self-contained, inline SVG, no scripts). Every table and chart names its environment and dataset.
+ */
+public final class Report {
+    public static final String MARKDOWN = "report.md";
+    public static final String CSV = "report.csv";
+    public static final String HTML = "report.html";
+
+    /** One piece of the document; Markdown and HTML render the same blocks (Markdown leaves charts to the HTML). */
+    private sealed interface Block {
+    }
+
+    private record Heading(int level, String text) implements Block {
+    }
+
+    private record Paragraph(String text) implements Block {
+    }
+
+    private record TableBlock(Table table) implements Block {
+    }
+
+    private record Chart(String svg) implements Block {
+    }
+
+    /** The analyses of one dataset group. */
+    private record Section(String environmentId, EnvironmentKey environment, Results.DatasetGroup group, SummaryTable table,
+                           List<Scaling> scaling, List<Limits> limits, List<SubprocessOverhead> overheads) {
+        String context() {
+            return environmentId + " · dataset " + group.dataset() + " · format " + group.format();
+        }
+    }
+
+    private final Results results;
+    private final List<Section> sections = new ArrayList<>();
+
+    private Report(Results results) {
+        this.results = results;
+        int id = 1;
+        for (Results.EnvironmentGroup env : results.environments()) {
+            for (Results.DatasetGroup group : env.datasets()) {
+                SummaryTable table = SummaryTable.of(group.results(), env.key().cores());
+                sections.add(new Section("E" + id, env.key(), group, table, Scaling.of(table), Limits.of(table, env.key().cores()),
+                        SubprocessOverhead.of(table)));
+            }
+            id++;
+        }
+    }
+
+    public static Report of(Results results) {
+        return new Report(results);
+    }
+
+    /** Reads {@code inputs} ({@link Results#read}) and writes the three files beside them; returns the files written. */
+    public static List<Path> write(List<Path> inputs) throws IOException {
+        return of(Results.read(inputs)).writeTo(Results.outputDirectory(inputs));
+    }
+
+    /** Writes {@value #MARKDOWN}, {@value #CSV} and {@value #HTML} into {@code dir}, each atomically. */
+    public List<Path> writeTo(Path dir) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (String[] file : new String[][] {{MARKDOWN, markdown()}, {CSV, csv()}, {HTML, html()}}) {
+            Path target = dir.resolve(file[0]);
+            AtomicFiles.write(target, out -> out.write(file[1].getBytes(StandardCharsets.UTF_8)));
+            written.add(target);
+        }
+        return written;
+    }
+
+    public String markdown() {
+        StringBuilder out = new StringBuilder();
+        for (Block b : blocks()) {
+            switch (b) {
+                case Heading h -> out.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
+                case Paragraph p -> out.append(p.text()).append("\n\n");
+                case TableBlock t -> {
+                    out.append("**").append(t.table().title()).append("**\n\n").append(TableFormat.MARKDOWN.render(t.table())).append('\n');
+                    t.table().notes().forEach(n -> out.append("- ").append(n).append('\n'));
+                    out.append(t.table().notes().isEmpty() ? "" : "\n");
+                }
+                case Chart c -> {
+                    // charts are in report.html
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    public String html() {
+        StringBuilder out = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>dictbench report</title>
+                <style>
+                body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+                table{border-collapse:collapse;margin:.5em 0 1em;font-size:13px}
+                th,td{border:1px solid #ccc;padding:3px 7px;text-align:left}
+                th{background:#f3f3f3} .num{text-align:right;font-variant-numeric:tabular-nums}
+                caption{text-align:left;font-weight:bold;padding:4px 0} .note{color:#555;font-size:13px;margin:0}
+                svg{display:block;margin:1em 0;max-width:100%;height:auto}
+                </style></head><body>
+                """);
+        for (Block b : blocks()) {
+            switch (b) {
+                case Heading h -> out.append("<h").append(h.level()).append('>').append(Svg.escape(h.text()))
+                        .append("</h").append(h.level()).append(">\n");
+                case Paragraph p -> out.append("<p>").append(Svg.escape(p.text())).append("</p>\n");
+                case TableBlock t -> {
+                    out.append(TableFormat.HTML.render(t.table()).replaceFirst("<table>",
+                            "<table><caption>" + Svg.escape(t.table().title()) + "</caption>"));
+                    t.table().notes().forEach(n -> out.append("<p class=\"note\">").append(Svg.escape(n)).append("</p>\n"));
+                }
+                case Chart c -> out.append(c.svg());
+            }
+        }
+        return out.append("</body></html>\n").toString();
+    }
+
+    /** One row per benchmark and params, over every environment. */
+    public String csv() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Section s : sections) {
+            for (SummaryTable.Row row : s.table().rows()) {
+                BenchmarkResult r = row.result();
+                double k = r.millisPerUnit().orElseThrow();
+                ConfidenceInterval ci = row.time().medianCi();
+                rows.add(List.of(s.environmentId(), s.environment().cpu(), s.environment().cores().isPresent()
+                                ? String.valueOf(s.environment().cores().getAsInt()) : Cells.NA, s.environment().jdk(),
+                        String.join(" ", s.environment().jvmFlags()), s.environment().datasetHash(),
+                        s.group().dataset(), s.group().format(), r.param("cache").orElse("memory"), r.benchmark(), r.label(),
+                        row.threads().isPresent() ? String.valueOf(row.threads().getAsInt()) : Cells.NA,
+                        r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")),
+                        String.valueOf(row.time().n()), String.valueOf(row.time().forks()),
+                        raw(row.time().median() * k), raw(ci.lower() * k), raw(ci.upper() * k),
+                        row.speedup().map(sp -> raw(sp.ratio())).orElse(Cells.NA),
+                        row.speedup().map(sp -> raw(sp.ratioCi().lower())).orElse(Cells.NA),
+                        row.speedup().map(sp -> raw(sp.ratioCi().upper())).orElse(Cells.NA),
+                        row.efficiency().map(e -> raw(e.value())).orElse(Cells.NA)));
+            }
+        }
+        return TableFormat.CSV.render(Table.of("", List.of("environment", "cpu", "cores", "jdk", "jvm_flags", "dataset_hash", "dataset",
+                "format", "cache", "benchmark", "strategy", "threads", "params", "n", "forks", "median_ms", "median_ci99_low_ms",
+                "median_ci99_high_ms", "speedup", "speedup_ci99_low", "speedup_ci99_high", "efficiency"), 13, rows, List.of()));
+    }
+
+    private static String raw(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Cells.NA;
+    }
+
+    private List<Block> blocks() {
+        List<Block> out = new ArrayList<>();
+        out.add(new Heading(1, "dictbench report"));
+        out.add(new Paragraph("Medians with 99% bootstrap confidence intervals (forks resampled, then shots within a fork); "
+                + "speedup = T(sequential) / T(strategy) on the same environment, dataset, format and cache state. "
+                + "Results from different environments are never compared. Sources: "
+                + results.environments().stream().flatMap(e -> e.sources().stream()).map(Path::toString).collect(Collectors.joining(", "))
+                + ". How to read each table and chart: README.md, section Reports."));
+        String current = "";
+        for (Section s : sections) {
+            if (!s.environmentId().equals(current)) {
+                current = s.environmentId();
+                out.add(new Heading(2, "Environment " + s.environmentId()));
+                out.add(new Paragraph(s.environment().describe()));
+            }
+            out.add(new Heading(3, s.context()));
+            section(s, out);
+        }
+        return out;
+    }
+
+    private void section(Section s, List<Block> out) {
+        String where = s.context();
+        String subtitle = where + " · " + shortEnvironment(s.environment());
+        out.add(new TableBlock(s.table().table("Headline — " + where)));
+        Charts.strategyBars(s.table(), "Median shot time per configuration", subtitle).ifPresent(c -> out.add(new Chart(c)));
+        if (!s.scaling().isEmpty()) {
+            out.add(new TableBlock(scalingPoints(s)));
+            out.add(new TableBlock(scalingFits(s)));
+            for (String cache : caches(s)) {
+                List<Scaling> sweeps = s.scaling().stream().filter(x -> x.cache().equals(cache)).toList();
+                Charts.speedup(sweeps, "Speedup against threads, cache " + cache, subtitle).ifPresent(c -> out.add(new Chart(c)));
+            }
+        }
+        if (!s.limits().isEmpty()) {
+            out.add(new TableBlock(limits(s)));
+        }
+        if (!s.overheads().isEmpty()) {
+            out.add(new TableBlock(overheadTimes(s)));
+            out.add(new TableBlock(overheadComponents(s)));
+            Charts.subprocessOverhead(s.overheads(), "Subprocess cost components", subtitle).ifPresent(c -> out.add(new Chart(c)));
+        }
+        for (String cache : caches(s)) {
+            Charts.timeline(s.group(), s.table(), cache, "Per-file timeline of one shot per strategy, cache " + cache, subtitle)
+                    .ifPresent(c -> out.add(new Chart(c)));
+        }
+    }
+
+    private static String shortEnvironment(EnvironmentKey e) {
+        return e.cpu() + ", " + (e.cores().isPresent() ? e.cores().getAsInt() + " cores" : "cores unknown") + ", " + e.jdk();
+    }
+
+    private static Set<String> caches(Section s) {
+        Set<String> caches = new LinkedHashSet<>();
+        s.table().rows().stream().filter(r -> r.result().isLoad()).forEach(r -> caches.add(r.result().param("cache").orElse("")));
+        return caches;
+    }
+
+    private static Table scalingPoints(Section s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Scaling sc : s.scaling()) {
+            for (Scaling.Point p : sc.points()) {
+                SummaryTable.Row r = p.row();
+                rows.add(List.of(sc.strategy(), sc.cache(), String.valueOf(p.threads()),
+                        Cells.time(r.time().median(), r.time().medianCi(), r.result().unit()),
+                        Cells.ratio(p.speedup().ratio(), p.speedup().ratioCi()),
+                        Cells.optional(r.efficiency(), Cells::decimal),
+                        Cells.optional(p.karpFlatt(), Cells::decimal)));
+            }
+        }
+        return Table.of("Scaling per thread count — " + s.context(), List.of("strategy", "cache", "threads", "median time [99% CI]",
+                "speedup vs sequential [99% CI]", "efficiency [99% CI]", "Karp–Flatt serial fraction [99% CI]"), 2, rows,
+                List.of("Karp–Flatt e = (1/S − 1/p)/(1 − 1/p) (Karp & Flatt 1990) is undefined at 1 thread; an e that grows with p "
+                        + "points at parallel overhead rather than a fixed serial part."));
+    }
+
+    private static Table scalingFits(Section s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Scaling sc : s.scaling()) {
+            Optional<AmdahlFit> a = sc.amdahl();
+            Optional<UslFit> u = sc.usl();
+            rows.add(List.of(sc.strategy(), sc.cache(), String.valueOf(sc.points().size()), sc.fitBaseline(),
+                    Cells.optional(a, f -> Cells.interval(f.serialFraction(), f.serialFractionCi())),
+                    Cells.optional(a, f -> Cells.number(f.maxSpeedup())),
+                    Cells.optional(u, f -> Cells.interval(f.sigma(), f.sigmaCi())),
+                    Cells.optional(u, f -> Cells.interval(f.kappa(), f.kappaCi())),
+                    Cells.optional(u, Report::peak),
+                    Cells.optional(u, f -> Cells.number(f.rmse()))));
+        }
+        return Table.of("Scalability fits — " + s.context(), List.of("strategy", "cache", "thread counts", "relative to",
+                "Amdahl serial fraction s [99% CI]", "Amdahl limit 1/s (×)", "USL σ contention [99% CI]", "USL κ coherency [99% CI]",
+                "USL peak N* threads [range]", "USL rmse"), 4, rows,
+                List.of("n/a: the Amdahl fit needs " + AmdahlFit.MIN_POINTS + " thread counts and the USL fit " + UslFit.MIN_POINTS
+                                + " (two of them above 1); a limit or peak is n/a when the fit has none (s = 0, κ = 0).",
+                        "Fits are on capacity relative to the strategy's own 1-thread time where measured, else to sequential; "
+                                + "intervals are asymptotic (Jacobian covariance), the N* range is the one σ and κ's intervals allow."));
+    }
+
+    /** N* with the range its parameters' intervals allow (N* falls as σ or κ grows). */
+    private static String peak(UslFit f) {
+        if (f.peakConcurrency().isEmpty()) {
+            return Cells.NA;
+        }
+        double lo = Math.sqrt((1 - f.sigmaCi().upper()) / f.kappaCi().upper());
+        String hi = f.kappaCi().lower() > 0 ? Cells.number(Math.sqrt((1 - f.sigmaCi().lower()) / f.kappaCi().lower())) : "∞";
+        return Cells.number(f.peakConcurrency().getAsDouble()) + " [" + Cells.number(lo) + ", " + hi + "]";
+    }
+
+    private static Table limits(Section s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Limits l : s.limits()) {
+            SummaryTable.Row best = l.best();
+            Optional<Ceiling> c = l.ceiling();
+            rows.add(List.of(l.cache(), Charts.configName(best),
+                    Cells.time(best.time().median(), best.time().medianCi(), best.result().unit()),
+                    Cells.optional(l.rawRead(), r -> Cells.number(r.medianMillis()) + " ms (" + Charts.configName(r) + ")"),
+                    Cells.optional(c, x -> Cells.number(x.decodeBoundTime()) + " ms (" + Cells.number(x.singleCoreDecodeTime())
+                            + " ms / " + x.cores() + " cores)"),
+                    Cells.optional(c, x -> Cells.number(x.ceilingTime()) + " ms"),
+                    Cells.optional(c, x -> x.limit() == Ceiling.Limit.RAW_READ ? "raw read" : "decode"),
+                    Cells.optional(c, x -> String.format(Locale.ROOT, "%.0f%%", x.percentOfCeiling()))));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Ceiling = max(raw-read time, decode time / cores); % of ceiling = ceiling / best time (100% = at the bound; "
+                + "above 100% means a bound is not tight).");
+        s.limits().stream().filter(l -> !l.missing().isEmpty())
+                .forEach(l -> notes.add("cache " + l.cache() + ": n/a because " + String.join("; ", l.missing())));
+        return Table.of("Limits — " + s.context(), List.of("cache", "best strategy", "best median [99% CI]", "raw-read bound",
+                "decode bound", "ceiling", "limited by", "% of ceiling"), 2, rows, notes);
+    }
+
+    private static Table overheadTimes(Section s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SubprocessOverhead o : s.overheads()) {
+            SummaryTable.Row r = o.subprocess();
+            rows.add(List.of(Charts.configName(r), r.result().param("cache").orElse(""),
+                    Cells.time(r.time().median(), r.time().medianCi(), r.result().unit()),
+                    Cells.optional(o.platform(), p -> Cells.time(p.time().median(), p.time().medianCi(), p.result().unit())),
+                    Cells.optional(o.timeRatio(), x -> Cells.ratio(x.ratio(), x.ratioCi())),
+                    Cells.number(o.shippedMB()), Cells.number(o.poolStartMs())));
+        }
+        return Table.of("Subprocess against in-process platform threads — " + s.context(), List.of("subprocess", "cache",
+                "median time [99% CI]", "platform, same threads [99% CI]", "time ratio subprocess / platform [99% CI]",
+                "MB shipped per shot", "pool start ms (not timed)"), 2, rows,
+                s.overheads().stream().anyMatch(o -> o.platform().isEmpty())
+                        ? List.of("n/a for platform: no platform-thread run (split=false) at the same threads and cache state.")
+                        : List.of());
+    }
+
+    private static Table overheadComponents(Section s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SubprocessOverhead o : s.overheads()) {
+            String name = Charts.configName(o.subprocess());
+            String cache = o.subprocess().result().param("cache").orElse("");
+            if (o.components().isEmpty()) {
+                rows.add(List.of(name, cache, "all", Cells.NA, Cells.NA));
+                continue;
+            }
+            for (OverheadDecomposition.Component c : o.components().get().components()) {
+                rows.add(List.of(name, cache, c.name(), Cells.number(c.mean()), Cells.percent(c.share())));
+            }
+        }
+        return Table.of("Subprocess cost components — " + s.context(), List.of("subprocess", "cache", "component",
+                "mean ms per shot", "share of components [99% CI]"), 3, rows,
+                List.of("Milliseconds of work summed over files; children run concurrently, so the components can add up to more "
+                        + "than the shot. Shares come from the per-shot means, resampled by shot (stats.OverheadDecomposition)."));
+    }
+}

@@ -1,0 +1,250 @@
+package dictbench.report;
+
+import static dictbench.report.SyntheticResults.WARM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class ReportTest {
+    /** The fits see noise-free medians, so they must recover σ and κ almost exactly. */
+    static final double FIT_TOLERANCE = 1e-4;
+
+    @TempDir
+    Path tmp;
+    Path run;
+
+    @BeforeEach
+    void fullRun() throws IOException {
+        run = SyntheticResults.fullRun().writeTo(tmp.resolve("run"));
+        SyntheticResults.environment(run, 2, "smoke");
+        SyntheticResults.timeline(run, "SequentialLoadBenchmark", WARM, 6, 100_000_000L);
+        SyntheticResults.timeline(run, "PlatformThreadsLoadBenchmark", WARM + ",\"split\":\"false\",\"threads\":\"8\"", 6, 24_000_000L);
+    }
+
+    Report report() throws IOException {
+        return Report.of(Results.read(List.of(run)));
+    }
+
+    static List<String> svgs(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    static Document parseXml(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    }
+
+    @Test
+    void recoversUslAndAmdahlFitsFromAThreadsSweep() throws IOException {
+        SummaryTable table = SummaryTable.of(Results.read(List.of(run)).environments().getFirst().datasets().getFirst().results());
+        Scaling platform = Scaling.of(table).stream().filter(s -> s.strategy().equals("platform") && s.cache().equals("warm"))
+                .findFirst().orElseThrow();
+        assertEquals(SyntheticResults.SWEEP.length, platform.points().size());
+        assertEquals(SyntheticResults.SIGMA, platform.usl().orElseThrow().sigma(), FIT_TOLERANCE);
+        assertEquals(SyntheticResults.KAPPA, platform.usl().orElseThrow().kappa(), FIT_TOLERANCE);
+        assertTrue(platform.amdahl().isPresent());
+        String md = report().markdown();
+        assertTrue(md.contains("| platform | warm | 6 | platform at 1 thread | "), md);
+        assertTrue(md.contains("| 0.0500 [0.0500, 0.0500] | 0.0100 [0.0100, 0.0100] | 9.75 ["), md);
+    }
+
+    @Test
+    void karpFlattAndEfficiencyPerThreadCount() throws IOException {
+        String md = report().markdown();
+        // S(2) = 2/1.07 = 1.869; efficiency 0.93; e = (1/1.869 − 1/2)/(1/2) = 0.07
+        assertTrue(md.contains("| platform | warm | 2 | 321 ms [318, 324] | 1.87x ["), md);
+        assertTrue(Pattern.compile("\\| platform \\| warm \\| 2 \\| [^\n]* \\| 0\\.93 \\[[^\n]* \\| 0\\.07 \\[").matcher(md).find(), md);
+        assertTrue(Pattern.compile("\\| platform \\| warm \\| 1 \\| 600 ms \\[594, 606\\] \\| 1\\.00x \\[[^\n]* \\| n/a \\|\n")
+                .matcher(md).find(), "Karp–Flatt is undefined at 1 thread: " + md);
+    }
+
+    @Test
+    void fitsBelowTheirMinimumPointsAreNa() throws IOException {
+        String md = report().markdown();
+        assertTrue(md.contains("| forkjoin | warm | 2 | forkjoin at 1 thread | n/a | n/a | n/a | n/a | n/a | n/a |"), md);
+        assertTrue(md.contains("| platform | cold | 1 | sequential | n/a |"), md);
+    }
+
+    @Test
+    void nothingUndefinedPrintsAsNaN() throws IOException {
+        Report report = report();
+        for (String text : List.of(report.markdown(), report.csv(), report.html())) {
+            assertFalse(text.contains("NaN"), text);
+            assertFalse(text.contains("Infinity"), text);
+        }
+    }
+
+    @Test
+    void everyTableAndChartNamesItsEnvironmentAndDataset() throws IOException {
+        Report report = report();
+        String md = report.markdown();
+        assertTrue(md.contains("## Environment E1") && md.contains(SyntheticResults.CPU + ", 2 cores, Test JDK 25"), md);
+        List<String> titles = md.lines().filter(l -> l.startsWith("**")).toList();
+        assertEquals(6, titles.size(), md);
+        titles.forEach(t -> assertTrue(t.contains("E1 · dataset smoke · format binary"), t));
+        List<String> charts = svgs(report.html());
+        assertFalse(charts.isEmpty());
+        charts.forEach(c -> assertTrue(c.contains("E1 · dataset smoke · format binary · " + SyntheticResults.CPU), c));
+    }
+
+    @Test
+    void htmlChartsAreWellFormedSvg() throws Exception {
+        String html = report().html();
+        List<String> charts = svgs(html);
+        // bars, speedup warm, speedup cold, subprocess overhead, timeline warm
+        assertEquals(5, charts.size(), html);
+        for (String svg : charts) {
+            Document doc = parseXml(svg);
+            assertEquals("svg", doc.getDocumentElement().getLocalName());
+            assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getNamespaceURI());
+        }
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.matches("(?s).*(href|src)=\"https?:.*"), "no network references");
+        String timeline = charts.stream().filter(c -> c.contains("Per-file timeline")).findFirst().orElseThrow();
+        NodeList rects = parseXml(timeline).getElementsByTagName("rect");
+        int fileBars = 0;
+        for (int i = 0; i < rects.getLength(); i++) {
+            fileBars += rects.item(i).getTextContent().contains(", file ") ? 1 : 0;
+        }
+        assertEquals(12, fileBars, "one bar per file (6) per strategy with a timeline (2)");
+        String speedup = charts.stream().filter(c -> c.contains("Speedup against threads, cache warm")).findFirst().orElseThrow();
+        assertTrue(speedup.contains("ideal (speedup = threads)") && speedup.contains("Amdahl fit") && speedup.contains("USL fit"));
+        assertTrue(speedup.contains("threads</text>") && speedup.contains("speedup over sequential (×)</text>"), "axis labels with units");
+    }
+
+    @Test
+    void csvHasOneRowPerBenchmarkAndParams() throws IOException {
+        List<String> lines = report().csv().lines().toList();
+        assertEquals(1 + SyntheticResults.fullRunSize(), lines.size(), String.join("\n", lines));
+        assertTrue(lines.getFirst().startsWith("environment,cpu,cores,jdk,"), lines.getFirst());
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",dictbench.bench.SequentialLoadBenchmark.load,sequential,1,")
+                && l.contains(",6,2,600.000,594.000,606.000,1.00000,")), String.join("\n", lines));
+    }
+
+    @Test
+    void limitsCompareTheBestStrategyWithTheDecodeAndRawReadBounds() throws IOException {
+        String md = report().markdown();
+        // best: platform ×8 at 600/C(8) = 143.25 ms; raw read 150 ms (2 threads); decode 500 ms / 2 cores = 250 ms
+        assertTrue(md.contains("| warm | platform ×8 | 143 ms [142, 145] | 150 ms (raw-read ×2) | 250 ms (500 ms / 2 cores) | 250 ms | decode | 175% |"), md);
+        assertTrue(md.contains("cache cold: n/a because no RawReadBenchmark result with cache=cold"), md);
+    }
+
+    @Test
+    void subprocessOverheadSharesAndRatio() throws IOException {
+        String md = report().markdown();
+        assertTrue(md.contains("| subprocess-pool ×2 | warm | 900 ms [891, 909] | 321 ms [318, 324] | 2.80x ["), md);
+        assertTrue(md.contains("| subprocess-pool ×2 | warm | childDecodeMs | 400 | 40.0% [40.0, 40.0] |"), md);
+        assertTrue(md.contains("| 12.0 | 300 |"), "shipped MB and pool start: " + md);
+    }
+
+    @Test
+    void writesThreeFilesBesideTheResults() throws IOException {
+        List<Path> written = Report.write(List.of(run));
+        assertEquals(List.of(run.resolve("report.md"), run.resolve("report.csv"), run.resolve("report.html")), written);
+        for (Path p : written) {
+            assertTrue(Files.size(p) > 0, p + " is empty");
+        }
+        Path json = Files.move(run.resolve("jmh.json"), tmp.resolve("elsewhere.json"));
+        Report.write(List.of(json));
+        assertTrue(Files.isRegularFile(tmp.resolve("report.html")), "beside the JSON file");
+    }
+
+    @Test
+    void environmentsAreNeverMixed() throws IOException {
+        Path a = new SyntheticResults().add("SequentialLoadBenchmark", WARM, 100)
+                .add("PlatformThreadsLoadBenchmark", WARM + ",\"threads\":\"2\"", 50).writeTo(tmp.resolve("a"));
+        SyntheticResults.environment(a, 2, "smoke");
+        Path b = new SyntheticResults().add("SequentialLoadBenchmark", WARM, 400)
+                .add("PlatformThreadsLoadBenchmark", WARM + ",\"threads\":\"2\"", 100).writeTo(tmp.resolve("b"));
+        SyntheticResults.environment(b, 8, "smoke");
+        Results results = Results.read(List.of(a, b));
+        assertEquals(2, results.environments().size());
+        String md = Report.of(results).markdown();
+        assertTrue(md.contains("## Environment E1") && md.contains("## Environment E2"), md);
+        assertTrue(md.contains("| smoke | binary | warm | platform | 2 | 50.0 ms [49.5, 50.5] | 2.00x ["), md);
+        assertTrue(md.contains("| smoke | binary | warm | platform | 2 | 100 ms [99.0, 101] | 4.00x ["), md);
+    }
+
+    @Test
+    void dictbenchPathPropertiesDoNotSplitAnEnvironment() throws IOException {
+        Path a = new SyntheticResults().add("SequentialLoadBenchmark", WARM, 100).writeTo(tmp.resolve("a"));
+        SyntheticResults.environment(a, 2, "smoke");
+        Path b = new SyntheticResults().add("SequentialLoadBenchmark", COLD_PARAMS, 200).writeTo(tmp.resolve("b"));
+        SyntheticResults.environment(b, 2, "smoke");
+        assertEquals(1, Results.read(List.of(a, b)).environments().size(), "-Ddictbench.root differs, nothing else");
+    }
+
+    static final String COLD_PARAMS = SyntheticResults.COLD;
+
+    @Test
+    void sameConfigurationTwiceIsRejected() throws IOException {
+        Path json = run.resolve("jmh.json");
+        ResultsException e = assertThrows(ResultsException.class, () -> Results.read(List.of(json, json)));
+        assertTrue(e.getMessage().contains("appears twice") && e.getMessage().contains(json.toString()), e.getMessage());
+    }
+
+    @Test
+    void datasetDisagreeingWithTheEnvironmentIsRejected() throws IOException {
+        SyntheticResults.environment(run, 2, "default");
+        ResultsException e = assertThrows(ResultsException.class, () -> Results.read(List.of(run)));
+        assertTrue(e.getMessage().contains("ran on dataset smoke") && e.getMessage().contains("environment.json"), e.getMessage());
+    }
+
+    @Test
+    void malformedInputsAreRejectedWithTheFileNamed() throws IOException {
+        Path timeline = run.resolve("timelines/broken.json");
+        Files.writeString(timeline, "{\"benchmark\":\"X\"}");
+        ResultsException e = assertThrows(ResultsException.class, () -> Results.read(List.of(run)));
+        assertTrue(e.getMessage().contains(timeline.toString()), e.getMessage());
+        Files.delete(timeline);
+
+        Files.writeString(run.resolve("jmh.json"), "[{\"benchmark\": ");
+        e = assertThrows(ResultsException.class, () -> Results.read(List.of(run)));
+        assertTrue(e.getMessage().contains(run.resolve("jmh.json").toString()) && e.getMessage().contains("is not JSON"), e.getMessage());
+
+        Files.writeString(run.resolve("jmh.json"), "[]");
+        e = assertThrows(ResultsException.class, () -> Results.read(List.of(run)));
+        assertTrue(e.getMessage().contains("holds no benchmark results"), e.getMessage());
+
+        Files.writeString(run.resolve("jmh.json"), new SyntheticResults().add("SequentialLoadBenchmark", WARM, 1).json()
+                .replace("ms/op", "ops/ms"));
+        e = assertThrows(ResultsException.class, () -> Results.read(List.of(run)));
+        assertTrue(e.getMessage().contains("not a time per operation"), e.getMessage());
+
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        IOException missing = assertThrows(IOException.class, () -> Results.read(List.of(empty)));
+        assertTrue(missing.getMessage().contains(empty.resolve("jmh.json").toString()), missing.getMessage());
+    }
+
+    @Test
+    void withoutEnvironmentJsonCoresAreUnknownNotGuessed() throws IOException {
+        Files.delete(run.resolve("environment.json"));
+        String md = report().markdown();
+        assertTrue(md.contains("unknown (no environment.json), unknown cores"), md);
+        assertTrue(md.contains("| smoke | binary | warm | virtual | cores | 320 ms [317, 323] | 1.88x ["), md);
+        assertTrue(md.contains("core count unknown (no environment.json)"), md);
+    }
+}
