@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "File format(s), comma-separated: binary, java-serial (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
+    @Option(names = "--cache", paramLabel = "STATE", split = ",",
+            description = "Page-cache states: warm, cold (default: the suite's; a dataset on tmpfs can only be warm).")
+    List<String> caches;
+
     @Option(names = "--only", paramLabel = "CLASS", split = ",",
             description = "Run only these benchmark classes of the suite, e.g. DecodeBenchmark,RawReadBenchmark.")
     List<String> only;
@@ -93,6 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         Suite suite = quick ? QUICK : FULL;
         DatasetSpec base = Datasets.spec(dataset);
         List<String> classes = selectedClasses(suite);
+        checkCaches();
         List<Manifest> manifests = new ArrayList<>();
         for (String format : formats) {
             manifests.add(ensureGenerated(base.withFormat(format)));
@@ -119,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                 .jvmArgsAppend(forkArgs.toArray(String[]::new))
                 .param("dataset", base.name())
                 .param("format", formats.toArray(String[]::new))
-                .param("cache", suite.caches().toArray(String[]::new))
+                .param("cache", (caches != null && !caches.isEmpty() ? caches : suite.caches()).toArray(String[]::new))
                 .param("threads", threadCounts(suite).toArray(String[]::new))
                 .param("mode", suite.subprocessModes().toArray(String[]::new))
                 .shouldFailOnError(true)
@@ -160,6 +165,14 @@ final class BenchCommand implements Callable<Integer> {
         Report.write(List.of(dir));
         command.commandLine().getOut().println("\nwrote " + dir + " (full report: " + dir.resolve(Report.HTML) + ")");
         return ExitCodes.OK;
+    }
+
+    private void checkCaches() {
+        for (String c : caches == null ? List.<String>of() : caches) {
+            if (!c.equals("warm") && !c.equals("cold")) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--cache must be warm or cold, got '" + c + "'");
+            }
+        }
     }
 
     private List<String> selectedClasses(Suite suite) {
