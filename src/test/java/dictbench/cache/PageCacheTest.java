@@ -37,6 +37,12 @@ class PageCacheTest {
     private static final Set<String> MEMORY_BACKED_TYPES = Set.of("tmpfs", "ramfs", "devtmpfs", "hugetlbfs");
     /** Eviction and caching are not exact (the kernel may read ahead or reclaim): 1% tolerance. */
     private static final double TOLERANCE = 0.01;
+    /**
+     * Pages just written or read may already be reclaimed in part (this VM runs DAMON-based
+     * proactive reclaim, kdamond): seen here, 2017 of 2049 pages resident right after a full read.
+     * Eviction, the property under test, keeps the strict {@link #TOLERANCE}.
+     */
+    private static final double RESIDENT_TOLERANCE = 0.10;
 
     @TempDir
     Path junitTempDir;
@@ -93,7 +99,7 @@ class PageCacheTest {
 
         Residency afterWrite = PageCache.residency(file);
         assertEquals(expectedPages, afterWrite.pages());
-        assertFractionAtLeast(1 - TOLERANCE, afterWrite, "after writing (dirty pages)");
+        assertFractionAtLeast(1 - RESIDENT_TOLERANCE, afterWrite, "after writing (dirty pages)");
 
         PageCache.evict(file); // dirty pages: only evictable because evict syncs first
         Residency afterFirstEvict = PageCache.residency(file);
@@ -101,7 +107,7 @@ class PageCacheTest {
 
         assertArrayEquals(data, Files.readAllBytes(file), "content must survive eviction");
         Residency afterRead = PageCache.residency(file);
-        assertFractionAtLeast(1 - TOLERANCE, afterRead, "after reading the whole file");
+        assertFractionAtLeast(1 - RESIDENT_TOLERANCE, afterRead, "after reading the whole file");
 
         PageCache.evict(file);
         Residency afterSecondEvict = PageCache.residency(file);
