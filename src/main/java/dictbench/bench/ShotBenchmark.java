@@ -12,11 +12,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * How every dictbench benchmark is run: one shot per iteration (SingleShotTime, never
  * Level.Invocation), explicit warm-up and measurement counts, and forks that may use FFM and
  * start quietly on JDK 24+. Subclasses inherit these annotations; JMH flags override them.
+ *
+ * <p>The heap flags are {@link dictbench.load.HeapBudget}'s for the largest built-in dataset, so a
+ * plain {@code java -jar target/benchmarks.jar} run does not time young collections; {@code
+ * scripts/bench} appends the flags for the dataset it runs, and later flags win. A fork whose young
+ * generation is still too small for its dataset says so on stderr (BenchData).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 2, jvmArgsPrepend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(value = 2, jvmArgsPrepend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+        "-Xms5888m", "-Xmx5888m", "-Xmn2560m"})
 public abstract class ShotBenchmark {
 }

@@ -62,6 +62,44 @@ public final class HeapBudget {
         }
     }
 
+    /**
+     * A warning when the JVM started with {@code inputArguments} has no young generation set
+     * ({@code -Xmn}, the last one wins) or one smaller than a shot allocates: its shots would be
+     * timed with collections in them, several times slower (see README, "Heap"). Empty when it is fine.
+     */
+    public static java.util.Optional<String> youngGenerationWarning(Manifest manifest, List<String> inputArguments) {
+        long young = -1;
+        for (String arg : inputArguments) {
+            if (arg.startsWith("-Xmn")) {
+                young = parseSize(arg.substring(4));
+            }
+        }
+        long need = Math.min(youngBytes(manifest), required(manifest) / 2);
+        if (young >= need) {
+            return java.util.Optional.empty();
+        }
+        String flags = String.join(" ", jvmArgs(manifest));
+        return java.util.Optional.of(String.format(
+                "warning: this fork's young generation is %s, a shot of %s allocates about %.1f GB, so shots will be timed with GC in them; run with -jvmArgsAppend \"%s\" or use scripts/bench",
+                young < 0 ? "not set (no -Xmn)" : String.format("%.1f GB", young / 1e9), manifest.dataset(), need / 1e9, flags));
+    }
+
+    /** A -Xmx/-Xmn style size: digits with an optional k, m, g or t suffix; -1 when it is not one. */
+    static long parseSize(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([kKmMgGtT]?)").matcher(size);
+        if (!m.matches()) {
+            return -1;
+        }
+        int shift = switch (Character.toLowerCase(m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0))) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            case 't' -> 40;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
+    }
+
     private static long roundUp(long bytes) {
         return (bytes + ROUND - 1) / ROUND * ROUND;
     }

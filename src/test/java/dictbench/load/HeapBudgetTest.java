@@ -1,0 +1,59 @@
+package dictbench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dictbench.bench.ShotBenchmark;
+import dictbench.dataset.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Fork;
+
+class HeapBudgetTest {
+
+    /** A manifest of {@code files} files, {@code entries} entries and {@code bytes} bytes each. */
+    static Manifest manifest(int files, long entries, long bytes) {
+        List<Manifest.FileEntry> list = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            list.add(new Manifest.FileEntry("/data/f" + i, bytes, entries, "00000000", "0000000000000000"));
+        }
+        return new Manifest(Manifest.VERSION, "test", "hash", "binary", Map.of(), list, List.of());
+    }
+
+    @Test
+    void parsesJvmSizes() {
+        assertEquals(2560L << 20, HeapBudget.parseSize("2560m"));
+        assertEquals(3L << 30, HeapBudget.parseSize("3G"));
+        assertEquals(512L << 10, HeapBudget.parseSize("512k"));
+        assertEquals(4096, HeapBudget.parseSize("4096"));
+        assertEquals(-1, HeapBudget.parseSize("lots"));
+    }
+
+    @Test
+    void warnsWhenTheYoungGenerationIsMissingOrTooSmall() {
+        Manifest m = manifest(6, 1_000_000, 72_000_000);
+        List<String> flags = HeapBudget.jvmArgs(m);
+        assertTrue(HeapBudget.youngGenerationWarning(m, flags).isEmpty(), "its own flags are enough");
+        assertTrue(HeapBudget.youngGenerationWarning(m, List.of("-Xmx8g")).orElseThrow().contains("not set"));
+        var small = new ArrayList<>(flags);
+        small.add("-Xmn256m"); // the last -Xmn wins, as in the JVM
+        String warning = HeapBudget.youngGenerationWarning(m, small).orElseThrow();
+        assertTrue(warning.contains("0.3 GB") && warning.contains(String.join(" ", flags)), warning);
+    }
+
+    /**
+     * The annotation's default flags (used by a plain {@code java -jar target/benchmarks.jar}) fit
+     * the largest built-in dataset: 6 million entries taking 432 MB on disk (the
+     * default dataset's files total 408 MB in binary and 432 MB in java-serial).
+     */
+    @Test
+    void annotationDefaultsFitTheBuiltInDatasets() {
+        Manifest largest = manifest(6, 1_000_000, 72_000_000);
+        List<String> defaults = List.of(ShotBenchmark.class.getAnnotation(Fork.class).jvmArgsPrepend());
+        assertTrue(HeapBudget.youngGenerationWarning(largest, defaults).isEmpty(), defaults.toString());
+        long xmx = defaults.stream().filter(a -> a.startsWith("-Xmx")).mapToLong(a -> HeapBudget.parseSize(a.substring(4))).max().orElse(0);
+        HeapBudget.check(largest, xmx);
+    }
+}
