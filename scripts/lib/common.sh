@@ -58,5 +58,5 @@ build_if_needed() {
 
 dictbench_cli() {
   "$JAVA_HOME/bin/java" "${DICTBENCH_JVM_FLAGS[@]}" ${DICTBENCH_CLI_HEAP:--Xmx4g} \
-    -cp "$DICTBENCH_ROOT/target/benchmarks.jar" dictbench.cli.Main "$@"
+    -cp "${DICTBENCH_JAR:-$DICTBENCH_ROOT/target/benchmarks.jar}" dictbench.cli.Main "$@"
 }

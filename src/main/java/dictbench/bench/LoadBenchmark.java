@@ -35,7 +35,9 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
 
     /** The timed part: subclasses' @Benchmark methods call this. */
     protected LoadResult shot(ShotCounters shot, LoadCounters load) throws IOException {
+        long start = System.nanoTime();
         last = strategy.load(data.files(), data.format());
+        InjectedSlowdown.after(start);
         record(shot);
         load.filesInFlight = last.maxFilesInFlight();
         return last;
