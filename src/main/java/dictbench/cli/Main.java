@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code dictbench generate | ...}: the entry point {@code scripts/dictbench} launches. */
 @Command(name = "dictbench", mixinStandardHelpOptions = true, version = "dictbench 0.1",
         description = "Generate dictionary datasets and measure how fast each concurrency strategy loads them.",
-        subcommands = {GenerateCommand.class, BenchCommand.class, CompareCommand.class, ReportCommand.class})
+        subcommands = {GenerateCommand.class, BenchCommand.class, CompareCommand.class, ReportCommand.class, CalibrateCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces on errors.")
