@@ -62,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Run the quick suite (2 threads, warm cache, one fork).")
     boolean quick;
 
-    @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "default", description = "Dataset spec to load (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    @Option(names = "--dataset", paramLabel = "SPEC", split = ",", defaultValue = "default",
+            description = "Dataset specs to load, comma-separated; several run in one JMH run so that they compare (default: ${DEFAULT-VALUE}).")
+    List<String> datasets;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "binary",
             description = "File format(s), comma-separated: binary, java-serial (default: ${DEFAULT-VALUE}).")
@@ -95,12 +96,18 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Suite suite = quick ? QUICK : FULL;
-        DatasetSpec base = Datasets.spec(dataset);
+        List<DatasetSpec> specs = new ArrayList<>();
+        for (String name : datasets.stream().distinct().toList()) {
+            specs.add(Datasets.spec(name));
+        }
+        String names = String.join(",", specs.stream().map(DatasetSpec::name).toList());
         List<String> classes = selectedClasses(suite);
         checkCaches();
         List<Manifest> manifests = new ArrayList<>();
         for (String format : formats) {
-            manifests.add(ensureGenerated(base.withFormat(format)));
+            for (DatasetSpec spec : specs) {
+                manifests.add(ensureGenerated(spec.withFormat(format)));
+            }
         }
         // the fork's heap must fit the largest of the datasets it may load
         Manifest manifest = manifests.stream().max(java.util.Comparator.comparingLong(HeapBudget::required)).orElseThrow();
@@ -122,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
                 .warmupIterations(warmups != null ? warmups : suite.warmups())
                 .measurementIterations(iterations != null ? iterations : suite.measurements())
                 .jvmArgsAppend(forkArgs.toArray(String[]::new))
-                .param("dataset", base.name())
+                .param("dataset", specs.stream().map(DatasetSpec::name).toArray(String[]::new))
                 .param("format", formats.toArray(String[]::new))
                 .param("cache", (caches != null && !caches.isEmpty() ? caches : suite.caches()).toArray(String[]::new))
                 .param("threads", threadCounts(suite).toArray(String[]::new))
@@ -148,18 +155,19 @@ final class BenchCommand implements Callable<Integer> {
         }
         Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         List<Map<String, Object>> mounts = new ArrayList<>();
-        for (var m : manifest.mounts()) {
+        for (var m : manifests.stream().flatMap(each -> each.mounts().stream()).distinct().toList()) {
             Map<String, Object> mount = new LinkedHashMap<>();
             mount.put("directory", m.directory());
             mount.put("fileStore", m.fileStore());
             mount.put("type", m.type());
             mounts.add(mount);
         }
-        String hashes = String.join(",", manifests.stream().map(m -> m.format() + "=" + m.specHash()).toList());
-        Environment.capture(jvmArgs, base.name(), hashes, mounts).write(dir.resolve("environment.json"));
+        String hashes = String.join(",", manifests.stream()
+                .map(m -> (specs.size() > 1 ? m.dataset() + ":" : "") + m.format() + "=" + m.specHash()).toList());
+        Environment.capture(jvmArgs, names, hashes, mounts).write(dir.resolve("environment.json"));
         String table = SummaryTable.of(JmhResults.read(json)).markdown();
         dictbench.dataset.AtomicFiles.write(dir.resolve("summary.md"), o -> o.write(
-                ("# dictbench " + suite.name() + " run: " + base.name() + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                ("# dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         command.commandLine().getOut().println();
         command.commandLine().getOut().print(table);
         Report.write(List.of(dir));

@@ -193,6 +193,18 @@ public final class Report {
         String subtitle = where + " · " + shortEnvironment(s.environment());
         out.add(new TableBlock(s.table().table("Headline — " + where)));
         Charts.strategyBars(s.table(), "Median shot time per configuration", subtitle).ifPresent(c -> out.add(new Chart(c)));
+        List<String> findings = new ArrayList<>(Findings.of(s.table(), s.environment().cores()));
+        String twin = Findings.TMPFS_TWINS.get(s.group().dataset());
+        sections.stream()
+                .filter(o -> o.environmentId().equals(s.environmentId()) && o.group().format().equals(s.group().format())
+                        && o.group().dataset().equals(twin))
+                .findFirst()
+                .flatMap(disk -> Findings.tmpfsAgainstDisk(s.group().dataset(), s.table(), disk.table()))
+                .ifPresent(findings::add);
+        if (!findings.isEmpty()) {
+            out.add(new Heading(4, "Findings — " + where));
+            findings.forEach(f -> out.add(new Paragraph(f)));
+        }
         if (!s.scaling().isEmpty()) {
             out.add(new TableBlock(scalingPoints(s)));
             out.add(new TableBlock(scalingFits(s)));

@@ -247,4 +247,35 @@ class ReportTest {
         assertTrue(md.contains("| smoke | binary | warm | virtual | cores | 320 ms [317, 323] | 1.88x ["), md);
         assertTrue(md.contains("core count unknown (no environment.json)"), md);
     }
+
+    @Test
+    void findingsExplainVirtualThreadsAndTheSubprocessCostFromTheRunsOwnNumbers() throws IOException {
+        String md = report().markdown();
+        assertTrue(md.contains("#### Findings"), md);
+        assertTrue(md.contains("Virtual against platform threads — cache warm: virtual 320 ms"), md);
+        assertTrue(md.contains("subprocess-pool at 2 threads, cache warm: 900 ms"), md);
+        // 200 ms encode + 50 ms transfer + 250 ms parent decode, against 400 ms of decoding in the children
+        assertTrue(md.contains("children decoded for 400 ms and encoded for 200 ms, the pipes took 50 ms and the parent decoded "
+                + "again for 250 ms, so 500 ms"), md);
+        assertTrue(md.contains("(1.3× the children's own decoding)"), md);
+    }
+
+    @Test
+    void findingsSetTmpfsAgainstTheSameFilesOnDisk() throws IOException {
+        String disk = "\"dataset\":\"default\",\"format\":\"binary\",\"cache\":";
+        String tmpfs = "\"dataset\":\"default-tmpfs\",\"format\":\"binary\",\"cache\":";
+        Path both = new SyntheticResults()
+                .add("SequentialLoadBenchmark", disk + "\"warm\"", 400)
+                .add("SequentialLoadBenchmark", disk + "\"cold\"", 800)
+                .add("SequentialLoadBenchmark", tmpfs + "\"warm\"", 400)
+                .writeTo(tmp.resolve("tmpfs"));
+        SyntheticResults.environment(both, 2, "default,default-tmpfs");
+        String md = Report.of(Results.read(List.of(both))).markdown();
+        assertTrue(md.contains("tmpfs against disk (default-tmpfs against default, the same files) — "), md);
+        assertTrue(md.contains("sequential, disk cache warm: tmpfs 400 ms"), md);
+        assertTrue(md.contains("disk/tmpfs 1.00x"), md);
+        assertTrue(md.contains("no difference this run can resolve"), md);
+        assertTrue(md.contains("disk cache cold: tmpfs 400 ms [396, 404], disk 800 ms [792, 808], disk/tmpfs 2.00x"), md);
+        assertTrue(md.contains("tmpfs faster, the interval excludes 1"), md);
+    }
 }

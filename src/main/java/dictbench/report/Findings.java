@@ -1,0 +1,174 @@
+package dictbench.report;
+
+import dictbench.stats.Descriptive;
+import dictbench.stats.Samples;
+import dictbench.stats.Speedup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The report's explanations of the numbers that surprise people, each built from the run's own
+ * measurements so that it stays true for whatever machine produced them: virtual against platform
+ * threads, what the subprocess strategy pays, and tmpfs against disk. Where the data for one is
+ * missing, it is left out rather than guessed.
+ */
+final class Findings {
+
+    /** Datasets that hold the same spec on tmpfs: name on tmpfs → name on disk. */
+    static final Map<String, String> TMPFS_TWINS = Map.of("default-tmpfs", "default");
+
+    private Findings() {
+    }
+
+    /** Findings within one dataset group: virtual against platform threads, and the subprocess costs. */
+    static List<String> of(SummaryTable table, OptionalInt cores) {
+        List<String> out = new ArrayList<>();
+        virtualAgainstPlatform(table, cores).ifPresent(out::add);
+        subprocess(table, cores).ifPresent(out::add);
+        return out;
+    }
+
+    private static Optional<String> virtualAgainstPlatform(SummaryTable table, OptionalInt cores) {
+        List<String> parts = new ArrayList<>();
+        boolean moreInFlight = false;
+        for (String cache : List.of("warm", "cold")) {
+            Optional<SummaryTable.Row> virtual = find(table, "virtual", cache, OptionalInt.empty());
+            if (virtual.isEmpty()) {
+                continue;
+            }
+            int carriers = virtual.get().threads().orElse(cores.orElse(1));
+            Optional<SummaryTable.Row> platform = find(table, "platform", cache, OptionalInt.of(carriers));
+            if (platform.isEmpty()) {
+                continue;
+            }
+            Speedup ratio = Speedup.of(platform.get().result().primary(), virtual.get().result().primary(), carriers);
+            OptionalDouble v = median(virtual.get().result(), "filesInFlight");
+            OptionalDouble p = median(platform.get().result(), "filesInFlight");
+            String inFlight = v.isEmpty() || p.isEmpty() ? ""
+                    : String.format(Locale.ROOT, "; most files in flight at once (median over shots): virtual %.0f, platform %.0f",
+                            v.getAsDouble(), p.getAsDouble());
+            moreInFlight |= v.isPresent() && p.isPresent() && v.getAsDouble() > p.getAsDouble();
+            parts.add(String.format(Locale.ROOT, "cache %s: virtual %s, platform at %d threads %s, platform/virtual %s (%s)%s",
+                    cache, ms(virtual.get()), carriers, ms(platform.get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
+                    verdict(ratio, "platform", "virtual"), inFlight));
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        String why = moreInFlight
+                ? "Virtual threads had more files in flight, which is concurrency, not parallelism: decoding is CPU work that "
+                        + "only the cores can do, however many threads wait for them."
+                : "Virtual threads had no more files in flight than the platform pool. A virtual thread leaves its carrier "
+                        + "only where the JDK can unmount it, and neither reading a file (file I/O captures the carrier; "
+                        + "JEP 444 lets the scheduler add a carrier meanwhile, which these counts show seldom happened) nor "
+                        + "decoding (CPU work) is such a point, so each virtual thread ran its file start to finish, exactly "
+                        + "as a pool thread does: the two do the same work in nearly the same order.";
+        return Optional.of("Virtual against platform threads — " + String.join("; ", parts) + ". " + why
+                + " Virtual threads pay off when tasks wait on sockets or locks, not when they read local files and compute.");
+    }
+
+    private static Optional<String> subprocess(SummaryTable table, OptionalInt cores) {
+        List<String> parts = new ArrayList<>();
+        for (SubprocessOverhead o : SubprocessOverhead.of(table)) {
+            if (o.timeRatio().isEmpty() || o.platform().isEmpty()) {
+                continue;
+            }
+            BenchmarkResult r = o.subprocess().result();
+            OptionalDouble childDecode = median(r, "childDecodeMs");
+            OptionalDouble encode = median(r, "childEncodeMs");
+            OptionalDouble transfer = median(r, "transferMs");
+            OptionalDouble parentDecode = median(r, "parentDecodeMs");
+            if (childDecode.isEmpty() || encode.isEmpty() || transfer.isEmpty() || parentDecode.isEmpty()) {
+                continue;
+            }
+            Speedup ratio = o.timeRatio().get();
+            double extra = encode.getAsDouble() + transfer.getAsDouble() + parentDecode.getAsDouble();
+            parts.add(String.format(Locale.ROOT,
+                    "%s at %d threads, cache %s: %s against platform's %s, %s the platform time; per shot (medians, summed over "
+                            + "files) the children decoded for %.0f ms and encoded for %.0f ms, the pipes took %.0f ms and the "
+                            + "parent decoded again for %.0f ms, so %.0f ms of encoding, copying and decoding that in-process "
+                            + "loading never does (%.1f× the children's own decoding)",
+                    r.label(), o.subprocess().threads().orElse(1), r.param("cache").orElse("?"), ms(o.subprocess()), ms(o.platform().get()),
+                    Cells.ratio(ratio.ratio(), ratio.ratioCi()),
+                    childDecode.getAsDouble(), encode.getAsDouble(), transfer.getAsDouble(), parentDecode.getAsDouble(), extra,
+                    extra / childDecode.getAsDouble()));
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("What the subprocess strategy pays — " + String.join("; ", parts) + ". "
+                + "A child JVM's map cannot be handed to the parent: it is encoded, copied through a pipe and decoded into "
+                + "new objects, the JVM's version of pickling a dict back from a Python worker. That extra work is CPU work "
+                + "and competes with the decoding for the same " + cores.stream().mapToObj(String::valueOf).findFirst().orElse("")
+                + " cores, so on this machine processes only pay off when the work in the child is much larger than what "
+                + "it ships back.");
+    }
+
+    /**
+     * tmpfs against disk: each configuration of {@code tmpfs} (a dataset of {@link #TMPFS_TWINS}) against the same
+     * configuration of its disk twin, from the same environment and format.
+     */
+    static Optional<String> tmpfsAgainstDisk(String tmpfsName, SummaryTable tmpfs, SummaryTable disk) {
+        List<String> parts = new ArrayList<>();
+        for (SummaryTable.Row t : tmpfs.rows()) {
+            BenchmarkResult tr = t.result();
+            for (SummaryTable.Row d : disk.rows()) {
+                BenchmarkResult dr = d.result();
+                if (!dr.benchmark().equals(tr.benchmark()) || !sameParamsButDataset(tr, dr)) {
+                    continue;
+                }
+                Speedup ratio = Speedup.of(dr.primary(), tr.primary(), 1);
+                parts.add(String.format(Locale.ROOT, "%s%s, disk cache %s: tmpfs %s, disk %s, disk/tmpfs %s (%s)",
+                        tr.label(), tr.param("threads").map(n -> " at " + n + " threads").orElse(""), dr.param("cache").orElse("?"),
+                        ms(t), ms(d), Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "disk", "tmpfs")));
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("tmpfs against disk (" + tmpfsName + " against " + TMPFS_TWINS.get(tmpfsName) + ", the same files) — "
+                + String.join("; ", parts) + ". A tmpfs file lives in the page cache, so reading it is always a warm read; a "
+                + "warm file on disk is read from the same page cache, which is why warm rows should not differ. Only an "
+                + "evicted (cold) disk file has to come from the device, and tmpfs cannot be made cold at all.");
+    }
+
+    private static boolean sameParamsButDataset(BenchmarkResult a, BenchmarkResult b) {
+        Map<String, String> pa = new java.util.TreeMap<>(a.params());
+        Map<String, String> pb = new java.util.TreeMap<>(b.params());
+        pa.remove("dataset");
+        pb.remove("dataset");
+        // the tmpfs twin is always warm: compare it with the disk file warm and cold
+        pa.remove("cache");
+        pb.remove("cache");
+        return pa.equals(pb) && "warm".equals(a.param("cache").orElse(""));
+    }
+
+    private static Optional<SummaryTable.Row> find(SummaryTable table, String label, String cache, OptionalInt threads) {
+        return table.rows().stream()
+                .filter(r -> r.result().label().equals(label) && r.result().param("cache").orElse("").equals(cache))
+                .filter(r -> threads.isEmpty() || r.threads().equals(threads))
+                .findFirst();
+    }
+
+    /** What a ratio T(baseline) / T(strategy) says, in words. */
+    private static String verdict(Speedup ratio, String baseline, String strategy) {
+        if (ratio.ratioCi().contains(1)) {
+            return "no difference this run can resolve";
+        }
+        return (ratio.ratio() > 1 ? strategy : baseline) + " faster, the interval excludes 1";
+    }
+
+    private static String ms(SummaryTable.Row row) {
+        return Cells.time(row.time().median(), row.time().medianCi(), row.result().unit());
+    }
+
+    private static OptionalDouble median(BenchmarkResult r, String metric) {
+        Samples s = r.secondary().get(metric);
+        return s == null || s.size() == 0 ? OptionalDouble.empty() : OptionalDouble.of(Descriptive.median(s.all()));
+    }
+}

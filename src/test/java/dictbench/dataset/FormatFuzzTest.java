@@ -1,0 +1,49 @@
+package dictbench.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Every format's decoder against arbitrary bytes: each input either decodes (and then survives a
+ * write-and-decode round trip unchanged) or raises {@link FormatException} naming the file and an
+ * offset inside it. Any other exception or error (an {@code OutOfMemoryError} from a length field,
+ * a {@code NegativeArraySizeException}, a hang past Jazzer's timeout) is a finding.
+ *
+ * <p>{@code mvn test} replays the corpus under {@code src/test/resources/dictbench/dataset/FormatFuzzTestInputs/}
+ * (seeds plus every finding, kept as regression tests); {@code scripts/fuzz} fuzzes for real.
+ */
+class FormatFuzzTest {
+
+    static final String SOURCE = "fuzzed.dict";
+
+    @FuzzTest(maxDuration = "60s")
+    void binary(byte[] input) throws IOException {
+        decodesOrFails(Format.named("binary"), input);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void javaSerial(byte[] input) throws IOException {
+        decodesOrFails(Format.named("java-serial"), input);
+    }
+
+    static void decodesOrFails(Format format, byte[] input) throws IOException {
+        Map<String, String> map;
+        try {
+            map = format.decode(input, SOURCE);
+        } catch (FormatException e) {
+            assertEquals(SOURCE, e.source(), e.getMessage());
+            assertTrue(e.offset() >= 0 && e.offset() <= input.length,
+                    "offset " + e.offset() + " outside a " + input.length + "-byte input: " + e.getMessage());
+            assertTrue(e.getMessage().startsWith(SOURCE + ": ") && e.getMessage().endsWith("at byte offset " + e.offset()), e.getMessage());
+            return;
+        }
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        format.write(map, again);
+        assertEquals(map, format.decode(again.toByteArray(), SOURCE), "a decoded map must survive a round trip");
+    }
+}

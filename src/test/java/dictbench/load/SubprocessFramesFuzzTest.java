@@ -1,0 +1,60 @@
+package dictbench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dictbench.dataset.FormatException;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+
+/**
+ * The frames a parent reads from a child's stdout, and the requests a pool worker reads from its
+ * stdin, against arbitrary bytes. A frame either parses (and then exactly its declared payload was
+ * read) or fails with a {@link FormatException} with an offset inside the input, an
+ * {@link EOFException} for output that stopped short, or the child's own error message; nothing else,
+ * and never an allocation bigger than the limit. The corpus lives under
+ * {@code src/test/resources/dictbench/load/SubprocessFramesFuzzTestInputs/}.
+ */
+class SubprocessFramesFuzzTest {
+
+    /** The payload limit the parent passes; small so that a declared length over it is common. */
+    static final int LIMIT = 1 << 16;
+
+    @FuzzTest(maxDuration = "60s")
+    void result(byte[] input) throws IOException {
+        ByteArrayInputStream in = new ByteArrayInputStream(input);
+        try {
+            SubprocessFrames.Result result = SubprocessFrames.readResult(in, LIMIT);
+            assertTrue(result.payload().length <= LIMIT);
+            assertEquals(input.length - SubprocessFrames.HEADER_BYTES - result.payload().length, in.available());
+            SubprocessFrames.expectEnd(in, result.payload().length);
+            assertEquals(SubprocessFrames.HEADER_BYTES + result.payload().length, input.length, "expectEnd let extra bytes through");
+        } catch (FormatException e) {
+            assertTrue(e.offset() >= 0 && e.offset() <= input.length, e.getMessage());
+        } catch (EOFException e) {
+            assertTrue(e.getMessage().startsWith("its output ended after "), e.getMessage());
+        } catch (IOException e) {
+            if (!e.getMessage().startsWith("it reported: ")) {
+                fail("unexpected " + e, e);
+            }
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void request(byte[] input) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(input));
+        try {
+            while (SubprocessFrames.readRequest(in) != null) {
+                // a worker serves requests until its stdin closes
+            }
+        } catch (FormatException e) {
+            assertTrue(e.offset() >= 0 && e.offset() <= input.length, e.getMessage());
+        } catch (EOFException e) {
+            // a request cut short: the worker stops, as when its parent dies mid-write
+        }
+    }
+}
