@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,9 @@ public final class Generator {
      */
     public Result generate(DatasetSpec spec, LongConsumer progress) throws IOException {
         Format format = Format.named(spec.format());
+        for (Path dir : spec.dirs()) {
+            checkMounted(dir);
+        }
         for (int i = 0; i < spec.files(); i++) {
             prepareDirectory(dataDirectory(spec, i));
         }
@@ -160,6 +164,19 @@ public final class Generator {
             }
         }
         return entries;
+    }
+
+    /**
+     * A spec directory may be created, but only inside a directory that exists: when its parent is
+     * missing, the filesystem meant to hold it (tmpfs at /dev/shm, a second disk) is most likely not
+     * mounted, and creating the path would silently put the data on the wrong device.
+     */
+    static void checkMounted(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir) && parent != null && !Files.isDirectory(parent)) {
+            throw new NoSuchFileException(parent.toString(), null, "does not exist, so " + dir + " would land on another "
+                    + "filesystem (is it mounted?); mount it, create it, or change the spec's dirs or --out");
+        }
     }
 
     private static void prepareDirectory(Path dir) throws IOException {

@@ -118,6 +118,16 @@ class GeneratorTest {
         assertTrue(e.getMessage().contains("cannot create output directory"), e.getMessage());
     }
 
+    @Test
+    void refusesADirectoryWhoseMountIsMissingAndCreatesNothing() {
+        Path unmounted = dir.resolve("not-mounted"); // stands for a missing /dev/shm or second disk
+        DatasetSpec spec = TestSpecs.small("m", "binary", unmounted.resolve("dictbench"), 1, 10);
+        java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> new Generator().generate(spec, n -> { }));
+        assertTrue(e.getMessage().contains(unmounted + ": does not exist") && e.getMessage().contains("is it mounted?"), e.getMessage());
+        assertFalse(Files.exists(unmounted), "nothing may be created on the wrong filesystem");
+    }
+
     enum Tampering { BIT_FLIP, TRUNCATION, EXTRA_BYTES, SWAPPED_FILES }
 
     @ParameterizedTest
