@@ -70,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "File format(s), comma-separated: binary, java-serial (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
+    @Option(names = "--mode", paramLabel = "MODE", split = ",",
+            description = "Subprocess modes: spawn, pool (default: the suite's).")
+    List<String> modes;
+
     @Option(names = "--cache", paramLabel = "STATE", split = ",",
             description = "Page-cache states: warm, cold (default: the suite's; a dataset on tmpfs can only be warm).")
     List<String> caches;
@@ -103,6 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         String names = String.join(",", specs.stream().map(DatasetSpec::name).toList());
         List<String> classes = selectedClasses(suite);
         checkCaches();
+        List<String> threadList = threadCounts(suite); // every flag is checked before anything is generated
         List<Manifest> manifests = new ArrayList<>();
         for (String format : formats) {
             for (DatasetSpec spec : specs) {
@@ -132,8 +137,8 @@ final class BenchCommand implements Callable<Integer> {
                 .param("dataset", specs.stream().map(DatasetSpec::name).toArray(String[]::new))
                 .param("format", formats.toArray(String[]::new))
                 .param("cache", (caches != null && !caches.isEmpty() ? caches : suite.caches()).toArray(String[]::new))
-                .param("threads", threadCounts(suite).toArray(String[]::new))
-                .param("mode", suite.subprocessModes().toArray(String[]::new))
+                .param("threads", threadList.toArray(String[]::new))
+                .param("mode", (modes != null && !modes.isEmpty() ? modes : suite.subprocessModes()).toArray(String[]::new))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(partial.toString());
@@ -179,6 +184,11 @@ final class BenchCommand implements Callable<Integer> {
         for (String c : caches == null ? List.<String>of() : caches) {
             if (!c.equals("warm") && !c.equals("cold")) {
                 throw new picocli.CommandLine.ParameterException(command.commandLine(), "--cache must be warm or cold, got '" + c + "'");
+            }
+        }
+        for (String m : modes == null ? List.<String>of() : modes) {
+            if (!m.equals("spawn") && !m.equals("pool")) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--mode must be spawn or pool, got '" + m + "'");
             }
         }
     }

@@ -73,4 +73,29 @@ class MainTest {
         Files.writeString(file, "x");
         run("generate", "smoke", "--out", file.resolve("sub").toString()).assertOneLineError("cannot create output directory");
     }
+
+    /** Every command, given an unknown flag, a missing file, a wrong type or an out-of-range value: one line, exit 2. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            bench --bogus                                  | Unknown option: '--bogus'
+            bench --threads 0                              | --threads values must be >= 1, got 0
+            bench --threads two                            | Invalid value for option '--threads'
+            bench --cache hot                              | --cache must be warm or cold, got 'hot'
+            bench --mode fork                              | --mode must be spawn or pool, got 'fork'
+            bench --only NoSuchBenchmark                   | --only: unknown benchmark class 'NoSuchBenchmark'
+            bench --forks many                             | Invalid value for option '--forks'
+            bench --dataset nope                           | dataset spec 'nope' not found
+            report --bogus                                 | Unknown option: '--bogus'
+            report /no/such/results                        | /no/such/results
+            compare --baseline /no/a.json --current /no/b.json | /no/a.json
+            compare --baseline a --current b --threshold lots  | is not a percentage like 5% or a fraction like 0.05
+            compare --baseline a --current b --threshold 5     | is ambiguous
+            compare --baseline a --current b --correction x    | is not a correction; use holm or bh
+            calibrate /no/such/calibration                 | no calibration runs; make them with scripts/calibrate-gate
+            calibrate                                      | Missing required parameter: 'DIR'
+            generate smoke --entries 5                     | Unknown option: '--entries'
+            """)
+    void everyCommandAnswersBadInputInOneLine(String args, String expected) {
+        run(args.strip().split("\\s+")).assertOneLineError(expected.strip());
+    }
 }
