@@ -229,26 +229,15 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
                 Math.round(RATE_CONFIDENCE * 100)));
         List<String> header = new ArrayList<>(List.of("rule", "false alarms (a/a)"));
         levels.stream().filter(l -> l > 0).forEach(l -> header.add("detected, " + l + "% slower"));
-        List<List<String>> rows = new ArrayList<>();
-        for (Rule rule : Rule.values()) {
-            List<String> row = new ArrayList<>(List.of(rule.description));
-            levels.forEach(l -> row.add(rate(alarms(l, rule))));
-            rows.add(row);
-        }
         out.append("## Pairs that would fail CI (any benchmark flagged)\n\n")
-                .append(TableFormat.MARKDOWN.render(Table.of("", header, 1, rows, List.of()))).append('\n');
-        rows = new ArrayList<>();
-        for (Rule rule : Rule.values()) {
-            List<String> row = new ArrayList<>(List.of(rule.description));
-            levels.forEach(l -> row.add(rate(flaggedBenchmarks(l, rule))));
-            rows.add(row);
-        }
+                .append(TableFormat.MARKDOWN.render(Table.of("", header, 1, rateRows(levels, this::alarms), List.of()))).append('\n');
         out.append("## Benchmarks flagged, of all benchmark comparisons\n\n")
-                .append(TableFormat.MARKDOWN.render(Table.of("", header, 1, rows, List.of()))).append('\n');
+                .append(TableFormat.MARKDOWN.render(Table.of("", header, 1, rateRows(levels, this::flaggedBenchmarks), List.of())))
+                .append('\n');
         List<String> verdictHeader = new ArrayList<>(List.of("injected slowdown", "pairs"));
         Arrays.stream(Regression.Verdict.values()).forEach(v -> verdictHeader.add(v.name()));
         verdictHeader.addAll(List.of("median ratio", "ratio range"));
-        rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (int l : levels) {
             List<String> row = new ArrayList<>(List.of(l == 0 ? "none (a/a)" : l + "%", String.valueOf(at(l).size())));
             Map<Regression.Verdict, Integer> v = verdicts(l);
@@ -261,6 +250,17 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
         out.append("## The gate's verdicts and the ratios of medians the runs showed\n\n")
                 .append(TableFormat.MARKDOWN.render(Table.of("", verdictHeader, 1, rows, List.of()))).append('\n');
         return out.toString();
+    }
+
+    /** One row per rule, one rate per level. */
+    private static List<List<String>> rateRows(List<Integer> levels, java.util.function.BiFunction<Integer, Rule, Proportion> rate) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Rule rule : Rule.values()) {
+            List<String> row = new ArrayList<>(List.of(rule.description));
+            levels.forEach(l -> row.add(rate(rate.apply(l, rule))));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static String rate(Proportion p) {
