@@ -61,7 +61,7 @@ public final class Generator {
      */
     public Result generate(DatasetSpec spec, LongConsumer progress) throws IOException {
         Format format = Format.named(spec.format());
-        for (Path dir : spec.dirs()) {
+        for (Path dir : spec.directories()) {
             checkMounted(dir);
         }
         for (int i = 0; i < spec.files(); i++) {
@@ -173,7 +173,7 @@ public final class Generator {
      */
     static void checkMounted(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir) && parent != null && !Files.isDirectory(parent)) {
+        if (!Files.isDirectory(dir) && parent != null && Files.notExists(parent)) {
             throw new NoSuchFileException(parent.toString(), null, "does not exist, so " + dir + " would land on another "
                     + "filesystem (is it mounted?); mount it, create it, or change the spec's dirs or --out");
         }

@@ -85,7 +85,7 @@ class MainTest {
             bench --only NoSuchBenchmark                   | --only: unknown benchmark class 'NoSuchBenchmark'
             bench --forks many                             | Invalid value for option '--forks'
             bench --dataset nope                           | dataset spec 'nope' not found
-            report --bogus                                 | Unknown option: '--bogus'
+            report --bogus results                         | Unknown option: '--bogus'
             report /no/such/results                        | /no/such/results
             compare --baseline /no/a.json --current /no/b.json | /no/a.json
             compare --baseline a --current b --threshold lots  | is not a percentage like 5% or a fraction like 0.05
@@ -93,7 +93,7 @@ class MainTest {
             compare --baseline a --current b --correction x    | is not a correction; use holm or bh
             calibrate /no/such/calibration                 | no calibration runs; make them with scripts/calibrate-gate
             calibrate                                      | Missing required parameter: 'DIR'
-            generate smoke --entries 5                     | Unknown option: '--entries'
+            generate smoke --entries 5                     | Unknown options: '--entries'
             """)
     void everyCommandAnswersBadInputInOneLine(String args, String expected) {
         run(args.strip().split("\\s+")).assertOneLineError(expected.strip());
