@@ -219,13 +219,14 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
     public String markdown() {
         List<Integer> levels = levels();
         StringBuilder out = new StringBuilder("# Regression gate calibration\n\n");
-        out.append(String.format(Locale.ROOT, "%d runs of the normal build (a/a: %d pairs) and, per injected slowdown, runs of a build "
+        out.append(String.format(Locale.ROOT, "%s of the normal build (a/a: %s) and, per injected slowdown, runs of a build "
                         + "slowed by exactly that share of each load shot (%s). Every pair of normal runs is an A/A comparison, "
                         + "the earlier run the baseline; every normal run against every slowed run is a detection trial. "
                         + "Pairs share runs, so they are not independent: the %d%% Clopper–Pearson intervals below treat them as "
                         + "if they were and are too narrow.%n%n",
-                runCount(0), at(0).size(),
-                String.join(", ", levels.stream().filter(l -> l > 0).map(l -> l + "%: " + runCount(l) + " runs, " + at(l).size() + " pairs").toList()),
+                count(runCount(0), "run"), count(at(0).size(), "pair"),
+                String.join(", ", levels.stream().filter(l -> l > 0)
+                        .map(l -> l + "%: " + count(runCount(l), "run") + ", " + count(at(l).size(), "pair")).toList()),
                 Math.round(RATE_CONFIDENCE * 100)));
         List<String> header = new ArrayList<>(List.of("rule", "false alarms (a/a)"));
         levels.stream().filter(l -> l > 0).forEach(l -> header.add("detected, " + l + "% slower"));
@@ -250,6 +251,10 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
         out.append("## The gate's verdicts and the ratios of medians the runs showed\n\n")
                 .append(TableFormat.MARKDOWN.render(Table.of("", verdictHeader, 1, rows, List.of()))).append('\n');
         return out.toString();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** One row per rule, one rate per level. */
