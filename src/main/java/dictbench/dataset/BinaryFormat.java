@@ -271,6 +271,10 @@ public final class BinaryFormat implements Format {
         }
         b.getLong();
         int blockCount = b.getInt();
+        if (fileBytes < Header.bytes(0)) { // found by fuzzing: the header's checksum lay beyond the end
+            throw new FormatException(source, 0, "file is " + fileBytes + " bytes, shorter than the smallest header ("
+                    + Header.bytes(0) + " bytes)");
+        }
         long maxBlocks = (fileBytes - Header.bytes(0)) / INDEX_ENTRY_BYTES;
         if (blockCount < 0 || blockCount > maxBlocks) {
             throw new FormatException(source, 20, "block count " + blockCount + " does not fit a file of " + fileBytes + " bytes");

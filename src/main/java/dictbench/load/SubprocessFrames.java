@@ -174,7 +174,21 @@ final class SubprocessFrames {
         if (magic != REQUEST) {
             throw new FormatException("request", 0, "found " + describe(magic) + " where " + describe(REQUEST) + " belongs");
         }
-        return new Request(in.readUTF(), Path.of(in.readUTF()));
+        // a worker must answer a bad request with a FormatException, not die of another exception: fuzzing found a
+        // path with a NUL in it; malformed UTF-8 is the same kind of input
+        String format;
+        String path;
+        try {
+            format = in.readUTF();
+            path = in.readUTF();
+        } catch (java.io.UTFDataFormatException e) {
+            throw new FormatException("request", 4, "holds malformed modified UTF-8 (" + e.getMessage() + ")");
+        }
+        try {
+            return new Request(format, Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new FormatException("request", 4, "names an invalid path (" + e.getMessage() + ")");
+        }
     }
 
     private static byte[] readFully(InputStream in, int length, String what) throws IOException {

@@ -115,6 +115,7 @@ final class Findings {
      */
     static Optional<String> tmpfsAgainstDisk(String tmpfsName, SummaryTable tmpfs, SummaryTable disk) {
         List<String> parts = new ArrayList<>();
+        List<String> warmDiffers = new ArrayList<>();
         for (SummaryTable.Row t : tmpfs.rows()) {
             BenchmarkResult tr = t.result();
             for (SummaryTable.Row d : disk.rows()) {
@@ -126,15 +127,25 @@ final class Findings {
                 parts.add(String.format(Locale.ROOT, "%s%s, disk cache %s: tmpfs %s, disk %s, disk/tmpfs %s (%s)",
                         tr.label(), tr.param("threads").map(n -> " at " + n + " threads").orElse(""), dr.param("cache").orElse("?"),
                         ms(t), ms(d), Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "disk", "tmpfs")));
+                if (dr.param("cache").orElse("").equals("warm") && !ratio.ratioCi().contains(1)) {
+                    warmDiffers.add(tr.label());
+                }
             }
         }
         if (parts.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("tmpfs against disk (" + tmpfsName + " against " + TMPFS_TWINS.get(tmpfsName) + ", the same files) — "
-                + String.join("; ", parts) + ". A tmpfs file lives in the page cache, so reading it is always a warm read; a "
-                + "warm file on disk is read from the same page cache, which is why warm rows should not differ. Only an "
-                + "evicted (cold) disk file has to come from the device, and tmpfs cannot be made cold at all.");
+                + String.join("; ", parts) + ". A tmpfs file lives in the page cache, so reading it is always a warm read, and "
+                + "a warm file on disk is read from the page cache too: the device is not involved in either. "
+                + (warmDiffers.isEmpty()
+                        ? "Accordingly the warm rows do not differ. "
+                        : "Where warm rows differ (" + String.join(", ", warmDiffers) + "), the difference lies in each "
+                                + "filesystem's copy path out of memory"
+                                + (warmDiffers.stream().allMatch("raw-read"::equals)
+                                        ? ": only reading alone shows it, loading (mostly decoding) does not. "
+                                        : ". "))
+                + "Only an evicted (cold) disk file has to come from the device, and tmpfs cannot be made cold at all.");
     }
 
     private static boolean sameParamsButDataset(BenchmarkResult a, BenchmarkResult b) {

@@ -277,5 +277,23 @@ class ReportTest {
         assertTrue(md.contains("no difference this run can resolve"), md);
         assertTrue(md.contains("disk cache cold: tmpfs 400 ms [396, 404], disk 800 ms [792, 808], disk/tmpfs 2.00x"), md);
         assertTrue(md.contains("tmpfs faster, the interval excludes 1"), md);
+        assertTrue(md.contains("Accordingly the warm rows do not differ."), md);
+    }
+
+    @Test
+    void aWarmDifferenceBetweenTmpfsAndDiskIsNamed() throws IOException {
+        String disk = "\"dataset\":\"default\",\"format\":\"binary\",\"cache\":\"warm\"";
+        String tmpfs = "\"dataset\":\"default-tmpfs\",\"format\":\"binary\",\"cache\":\"warm\"";
+        Path both = new SyntheticResults()
+                .add("SequentialLoadBenchmark", disk, 400)
+                .add("RawReadBenchmark", disk + ",\"threads\":\"2\"", 20)
+                .add("SequentialLoadBenchmark", tmpfs, 400)
+                .add("RawReadBenchmark", tmpfs + ",\"threads\":\"2\"", 30)
+                .writeTo(tmp.resolve("tmpfs-raw"));
+        SyntheticResults.environment(both, 2, "default,default-tmpfs");
+        String md = Report.of(Results.read(List.of(both))).markdown();
+        assertTrue(md.contains("raw-read at 2 threads, disk cache warm: tmpfs 30.0 ms"), md);
+        assertTrue(md.contains("disk faster, the interval excludes 1"), md);
+        assertTrue(md.contains("Where warm rows differ (raw-read)") && md.contains("only reading alone shows it"), md);
     }
 }
