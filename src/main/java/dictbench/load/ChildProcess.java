@@ -104,18 +104,26 @@ final class ChildProcess implements AutoCloseable {
      * {@code timeout}: a read blocked on the child's pipe then ends, and this throws "timed out".
      */
     <T> T withDeadline(Duration timeout, Work<T> work) throws IOException {
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(this::kill, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        // Set before the kill, so a read that fails because of the kill always sees it. (Cancelling the
+        // alarm is no test: a FutureTask still running its kill can be cancelled, and the read may fail
+        // before the kill has returned.)
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            fired.set(true);
+            kill();
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         T result;
         try {
             result = work.run();
         } catch (IOException | RuntimeException e) {
-            if (!alarm.cancel(false)) {
+            alarm.cancel(false);
+            if (fired.get()) {
                 throw timedOut(timeout, e);
             }
             throw e;
         }
-        // cancel fails only once the alarm has run (or is running): the child is being killed
-        if (!alarm.cancel(false)) {
+        alarm.cancel(false);
+        if (fired.get()) {
             throw timedOut(timeout, null);
         }
         return result;
