@@ -39,6 +39,11 @@ public final class HeapBudget {
         return roundUp((long) (shotBytes(manifest) * YOUNG_HEADROOM / EDEN_SHARE));
     }
 
+    /** The -Xmn the flags set: a shot's young generation, at most half the heap. */
+    private static long youngTarget(Manifest manifest) {
+        return Math.min(youngBytes(manifest), required(manifest) / 2);
+    }
+
     /** Heap, in bytes, a fork needs for {@code manifest}. */
     public static long required(Manifest manifest) {
         return Math.max(MIN_HEAP, roundUp(youngBytes(manifest) + OLD_SHOTS * shotBytes(manifest)));
@@ -47,7 +52,7 @@ public final class HeapBudget {
     /** The heap flags for a fork that loads {@code manifest}: fixed size, young generation sized to a shot. */
     public static List<String> jvmArgs(Manifest manifest) {
         long heapMb = required(manifest) >> 20;
-        long youngMb = Math.min(youngBytes(manifest), required(manifest) / 2) >> 20;
+        long youngMb = youngTarget(manifest) >> 20;
         return List.of("-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", "-Xmn" + youngMb + "m");
     }
 
@@ -74,7 +79,7 @@ public final class HeapBudget {
                 young = parseSize(arg.substring(4));
             }
         }
-        long need = Math.min(youngBytes(manifest), required(manifest) / 2);
+        long need = youngTarget(manifest);
         if (young >= need) {
             return java.util.Optional.empty();
         }

@@ -64,6 +64,13 @@ public record BenchmarkResult(String benchmark, String mode, String unit, Map<St
         return Optional.ofNullable(params.get(name));
     }
 
+    /** The median per shot of secondary metric {@code metric} (a JMH aux counter); empty when it was not recorded. */
+    public java.util.OptionalDouble secondaryMedian(String metric) {
+        dictbench.stats.Samples s = secondary.get(metric);
+        return s == null || s.size() == 0 ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(dictbench.stats.Descriptive.median(s.all()));
+    }
+
     /** Strategy threads: the {@code threads} param, 1 for sequential, empty where the strategy has none. */
     public Optional<Integer> strategyThreads() {
         if (className().equals("SequentialLoadBenchmark") || className().equals("DecodeBenchmark")) {

@@ -43,6 +43,11 @@ public record Environment(
         mounts = List.copyOf(mounts);
     }
 
+    /** The datasets the run loaded: {@code dataset} names several, comma-separated, when one run loaded several. */
+    public List<String> datasets() {
+        return List.of(dataset.split(","));
+    }
+
     public static Environment capture(List<String> jvmArgs, String dataset, String datasetHash, List<Map<String, Object>> mounts) {
         return new Environment(Instant.now().toString(), localHost(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 readMemoryBytes(), System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("os.version"),

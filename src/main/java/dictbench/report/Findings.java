@@ -1,7 +1,5 @@
 package dictbench.report;
 
-import dictbench.stats.Descriptive;
-import dictbench.stats.Samples;
 import dictbench.stats.Speedup;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +23,14 @@ final class Findings {
     private Findings() {
     }
 
-    /** Findings within one dataset group: virtual against platform threads, and the subprocess costs. */
-    static List<String> of(SummaryTable table, OptionalInt cores) {
+    /**
+     * Findings within one dataset group: virtual against platform threads, and the subprocess costs
+     * ({@code overheads}: {@link SubprocessOverhead#of} of {@code table}, as the report already has them).
+     */
+    static List<String> of(SummaryTable table, OptionalInt cores, List<SubprocessOverhead> overheads) {
         List<String> out = new ArrayList<>();
         virtualAgainstPlatform(table, cores).ifPresent(out::add);
-        subprocess(table, cores).ifPresent(out::add);
+        subprocess(overheads, cores).ifPresent(out::add);
         return out;
     }
 
@@ -47,8 +48,8 @@ final class Findings {
                 continue;
             }
             Speedup ratio = Speedup.of(platform.get().result().primary(), virtual.get().result().primary(), carriers);
-            OptionalDouble v = median(virtual.get().result(), "filesInFlight");
-            OptionalDouble p = median(platform.get().result(), "filesInFlight");
+            OptionalDouble v = virtual.get().result().secondaryMedian("filesInFlight");
+            OptionalDouble p = platform.get().result().secondaryMedian("filesInFlight");
             String inFlight = v.isEmpty() || p.isEmpty() ? ""
                     : String.format(Locale.ROOT, "; most files in flight at once (median over shots): virtual %.0f, platform %.0f",
                             v.getAsDouble(), p.getAsDouble());
@@ -72,17 +73,17 @@ final class Findings {
                 + " Virtual threads pay off when tasks wait on sockets or locks, not when they read local files and compute.");
     }
 
-    private static Optional<String> subprocess(SummaryTable table, OptionalInt cores) {
+    private static Optional<String> subprocess(List<SubprocessOverhead> overheads, OptionalInt cores) {
         List<String> parts = new ArrayList<>();
-        for (SubprocessOverhead o : SubprocessOverhead.of(table)) {
+        for (SubprocessOverhead o : overheads) {
             if (o.timeRatio().isEmpty() || o.platform().isEmpty()) {
                 continue;
             }
             BenchmarkResult r = o.subprocess().result();
-            OptionalDouble childDecode = median(r, "childDecodeMs");
-            OptionalDouble encode = median(r, "childEncodeMs");
-            OptionalDouble transfer = median(r, "transferMs");
-            OptionalDouble parentDecode = median(r, "parentDecodeMs");
+            OptionalDouble childDecode = r.secondaryMedian("childDecodeMs");
+            OptionalDouble encode = r.secondaryMedian("childEncodeMs");
+            OptionalDouble transfer = r.secondaryMedian("transferMs");
+            OptionalDouble parentDecode = r.secondaryMedian("parentDecodeMs");
             if (childDecode.isEmpty() || encode.isEmpty() || transfer.isEmpty() || parentDecode.isEmpty()) {
                 continue;
             }
@@ -178,8 +179,4 @@ final class Findings {
         return Cells.time(row.time().median(), row.time().medianCi(), row.result().unit());
     }
 
-    private static OptionalDouble median(BenchmarkResult r, String metric) {
-        Samples s = r.secondary().get(metric);
-        return s == null || s.size() == 0 ? OptionalDouble.empty() : OptionalDouble.of(Descriptive.median(s.all()));
-    }
 }

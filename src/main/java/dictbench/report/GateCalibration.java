@@ -79,12 +79,16 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
      * @param baseline the normal run taken as baseline
      * @param current the run judged
      * @param flagged per rule, how many benchmarks it flagged
-     * @param benchmarks benchmarks compared
      * @param verdicts the gate's verdict counts
      * @param ratios per benchmark, the ratio of medians (current / baseline)
      */
-    public record Pair(Run baseline, Run current, Map<Rule, Integer> flagged, int benchmarks,
+    public record Pair(Run baseline, Run current, Map<Rule, Integer> flagged,
                        Map<Regression.Verdict, Integer> verdicts, double[] ratios) {
+
+        /** Benchmarks compared. */
+        public int benchmarks() {
+            return ratios.length;
+        }
 
         public boolean alarm(Rule rule) {
             return flagged.get(rule) > 0;
@@ -154,22 +158,19 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
             ratios[i] = row.result().ratio().value();
             // the ratio rules look at JMH's score, the mean of every shot, as those tools do
             Regression.Direction direction = row.pair().direction();
-            double slowdown = direction.slowdown(mean(row.pair().current().primary().all()) / mean(row.pair().baselineSamples().all()));
+            double slowdown = direction.slowdown(Descriptive.mean(row.pair().current().primary().all())
+                    / Descriptive.mean(row.pair().baselineSamples().all()));
             count(flagged, Rule.GATE, row.verdict() == Regression.Verdict.REGRESSED);
             count(flagged, Rule.RATIO_5, slowdown > 1.05);
             count(flagged, Rule.RATIO_200, slowdown >= 2);
         }
-        return new Pair(baseline, current, flagged, ratios.length, verdicts, ratios);
+        return new Pair(baseline, current, flagged, verdicts, ratios);
     }
 
     private static void count(Map<Rule, Integer> flagged, Rule rule, boolean flags) {
         if (flags) {
             flagged.merge(rule, 1, Integer::sum);
         }
-    }
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElseThrow();
     }
 
     /** The injected slowdowns, 0 (the A/A pairs) first. */

@@ -193,7 +193,7 @@ public final class Report {
         String subtitle = where + " · " + shortEnvironment(s.environment());
         out.add(new TableBlock(s.table().table("Headline — " + where)));
         Charts.strategyBars(s.table(), "Median shot time per configuration", subtitle).ifPresent(c -> out.add(new Chart(c)));
-        List<String> findings = new ArrayList<>(Findings.of(s.table(), s.environment().cores()));
+        List<String> findings = new ArrayList<>(Findings.of(s.table(), s.environment().cores(), s.overheads()));
         String twin = Findings.TMPFS_TWINS.get(s.group().dataset());
         sections.stream()
                 .filter(o -> o.environmentId().equals(s.environmentId()) && o.group().format().equals(s.group().format())

@@ -107,9 +107,7 @@ public record Results(List<EnvironmentGroup> environments) {
                 throw new ResultsException(json + ": " + r.benchmark() + " is in " + r.unit()
                         + ", not a time per operation; dictbench reports need SingleShotTime or AverageTime results");
             }
-            // one run may load several datasets: environment.json then names them all, comma-separated
-            if (env.isPresent() && r.param("dataset").isPresent()
-                    && !List.of(env.get().dataset().split(",")).contains(r.param("dataset").get())) {
+            if (env.isPresent() && r.param("dataset").isPresent() && !env.get().datasets().contains(r.param("dataset").get())) {
                 throw new ResultsException(json + ": " + r.benchmark() + " ran on dataset " + r.param("dataset").get()
                         + " but " + envFile + " describes dataset " + env.get().dataset());
             }

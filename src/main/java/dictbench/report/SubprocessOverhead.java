@@ -1,6 +1,5 @@
 package dictbench.report;
 
-import dictbench.stats.Descriptive;
 import dictbench.stats.OverheadDecomposition;
 import dictbench.stats.Samples;
 import dictbench.stats.Speedup;
@@ -45,8 +44,8 @@ public record SubprocessOverhead(SummaryTable.Row subprocess, Optional<SummaryTa
                     .filter(o -> o.threads().equals(row.threads()))
                     .findFirst();
             Optional<Speedup> ratio = platform.map(p -> Speedup.of(r.primary(), p.result().primary(), row.threads().orElse(1)));
-            OptionalDouble poolStart = median(r, "poolStartMs");
-            out.add(new SubprocessOverhead(row, platform, ratio, decompose(r), median(r, "shippedMB"),
+            OptionalDouble poolStart = r.secondaryMedian("poolStartMs");
+            out.add(new SubprocessOverhead(row, platform, ratio, decompose(r), r.secondaryMedian("shippedMB"),
                     poolStart.orElse(0) > 0 ? poolStart : OptionalDouble.empty()));
         }
         return out;
@@ -68,8 +67,4 @@ public record SubprocessOverhead(SummaryTable.Row subprocess, Optional<SummaryTa
         }
     }
 
-    private static OptionalDouble median(BenchmarkResult r, String metric) {
-        Samples s = r.secondary().get(metric);
-        return s == null ? OptionalDouble.empty() : OptionalDouble.of(Descriptive.median(s.all()));
-    }
 }

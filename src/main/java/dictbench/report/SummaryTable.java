@@ -1,7 +1,5 @@
 package dictbench.report;
 
-import dictbench.stats.Descriptive;
-import dictbench.stats.Samples;
 import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
 import java.util.ArrayList;
@@ -65,9 +63,9 @@ public final class SummaryTable {
                 speedup = sequentialFor(r, results).map(seq -> Speedup.of(seq.primary(), r.primary(), threads.orElse(1)));
             }
             Optional<Double> mbps = Optional.empty();
-            Samples mb = r.secondary().get("megabytes");
-            if (mb != null && r.millisPerUnit().isPresent()) {
-                mbps = Optional.of(Descriptive.median(mb.all()) / (time.median() * r.millisPerUnit().get() / 1000));
+            java.util.OptionalDouble mb = r.secondaryMedian("megabytes");
+            if (mb.isPresent() && r.millisPerUnit().isPresent()) {
+                mbps = Optional.of(mb.getAsDouble() / (time.median() * r.millisPerUnit().get() / 1000));
             }
             rows.add(new Row(r, time, threads, speedup, mbps));
         }
