@@ -94,6 +94,11 @@ public final class BinaryFormat implements Format {
 
     @Override
     public void write(Map<String, String> map, OutputStream out) throws IOException {
+        out.write(encode(map));
+    }
+
+    /** {@code map} as a whole file in this format, in one array (what a subprocess child ships). */
+    public byte[] encode(Map<String, String> map) {
         List<byte[]> blocks = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         GrowableBytes current = new GrowableBytes(blockBytes + 1024);
@@ -123,10 +128,13 @@ public final class BinaryFormat implements Format {
         CRC32C crc = new CRC32C();
         crc.update(header.array(), 0, header.position());
         header.putInt((int) crc.getValue());
-        out.write(header.array());
+        byte[] file = Arrays.copyOf(header.array(), Math.toIntExact(offset));
+        int at = header.capacity();
         for (byte[] block : blocks) {
-            out.write(block);
+            System.arraycopy(block, 0, file, at, block.length);
+            at += block.length;
         }
+        return file;
     }
 
     /**
@@ -151,6 +159,27 @@ public final class BinaryFormat implements Format {
             decodeBlock(bytes, (int) block.offset(), block, map, source);
         }
         return map;
+    }
+
+    /**
+     * Reads a file block by block into one reused buffer, decoding each block as it arrives. Read
+     * sequentially like this, a file from disk is fetched by the kernel's readahead while the
+     * previous block decodes, so reading and decoding overlap (reading the whole file first and
+     * then decoding makes them add up); and no array of the whole file is allocated.
+     */
+    @Override
+    public Map<String, String> read(Path file) throws IOException {
+        String source = file.toString();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Header header = readHeader(channel, source);
+            Map<String, String> map = new HashMap<>(Format.hashMapCapacity(header.entries()));
+            byte[] buffer = new byte[header.blocks().stream().mapToInt(Block::length).max().orElse(0)];
+            for (Block block : header.blocks()) {
+                readFully(channel, ByteBuffer.wrap(buffer, 0, block.length()), block.offset(), source);
+                decodeBlock(buffer, 0, block, map, source);
+            }
+            return map;
+        }
     }
 
     /** Reads and checks the header of an open file without reading its blocks. */

@@ -41,6 +41,27 @@ class BinaryFormatTest {
     }
 
     @Test
+    void readingAFileRejectsCorruptionAsDecodingItsBytesDoes() throws IOException {
+        byte[] bytes = FormatTest.encode(new BinaryFormat(512), FormatTest.randomMap(8, 2_000));
+        BinaryFormat.Header header = BinaryFormat.readHeader(writeTemp(bytes));
+        BinaryFormat.Block third = header.blocks().get(2);
+        byte[] corrupt = bytes.clone();
+        corrupt[(int) third.offset()] = 100; // the first key length of the third block: the entries after it no longer parse
+        Path file = dir.resolve("corrupt.dict");
+        Files.write(file, corrupt);
+        FormatException read = assertThrows(FormatException.class, () -> new BinaryFormat().read(file));
+        FormatException decoded = assertThrows(FormatException.class, () -> new BinaryFormat().decode(corrupt, file.toString()));
+        assertEquals(decoded.getMessage(), read.getMessage());
+        assertEquals(decoded.offset(), read.offset());
+        assertTrue(read.offset() > third.offset() && read.offset() <= third.offset() + third.length(),
+                "an offset in the file's third block, though the block sat at the start of a buffer: " + read.offset());
+
+        Path truncated = dir.resolve("truncated.dict");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertTrue(assertThrows(FormatException.class, () -> new BinaryFormat().read(truncated)).getMessage().contains("truncated"));
+    }
+
+    @Test
     void rejectsHeaderCorruptionNamingTheOffset() throws IOException {
         byte[] bytes = FormatTest.encode(new BinaryFormat(256), FormatTest.randomMap(4, 100));
         bytes[BinaryFormat.FIXED_HEADER_BYTES + 3] ^= 1; // inside the first block's offset

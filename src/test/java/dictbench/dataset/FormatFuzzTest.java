@@ -1,11 +1,15 @@
 package dictbench.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -29,6 +33,35 @@ class FormatFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void javaSerial(byte[] input) throws IOException {
         decodesOrFails(Format.named("java-serial"), input);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void binaryFile(byte[] input) throws IOException {
+        readsAsItDecodes(Format.named("binary"), input);
+    }
+
+    /** Loading a file (block by block, for the binary format) must agree with decoding its bytes. */
+    static void readsAsItDecodes(Format format, byte[] input) throws IOException {
+        Path file = Files.createTempFile("dictbench-fuzz-", "." + format.extension());
+        try {
+            Files.write(file, input);
+            Map<String, String> decoded = null;
+            FormatException decodeFailure = null;
+            try {
+                decoded = format.decode(input, file.toString());
+            } catch (FormatException e) {
+                decodeFailure = e;
+            }
+            try {
+                assertEquals(decoded, format.read(file));
+                assertNull(decodeFailure, "reading the file succeeded where decoding its bytes failed");
+            } catch (FormatException e) {
+                assertNotNull(decodeFailure, "reading the file failed where decoding its bytes succeeded: " + e.getMessage());
+                assertEquals(decodeFailure.offset(), e.offset(), e.getMessage());
+            }
+        } finally {
+            Files.delete(file);
+        }
     }
 
     static void decodesOrFails(Format format, byte[] input) throws IOException {
