@@ -39,6 +39,14 @@ final class SubprocessFrames {
     static final int MAX_PAYLOAD_BYTES = Integer.MAX_VALUE - 8;
     /** An error message longer than this is garbage, not a message. */
     static final int MAX_ERROR_BYTES = 64 * 1024;
+    /**
+     * Payloads cross the pipe in reads and writes of this size, a Linux pipe's default capacity.
+     * Larger ones are slower, not faster: the JDK allocates a native buffer of each call's length
+     * (for a read, of what is still wanted, though a pipe returns at most its capacity) and copies
+     * through it. Measured on this project's VM, 70 MB from a child JVM to its parent took about
+     * 65 ms in one write and whole-remainder reads against 20-30 ms in 64 KB pieces.
+     */
+    static final int PIPE_CHUNK_BYTES = 64 * 1024;
 
     private SubprocessFrames() {
     }
@@ -94,10 +102,16 @@ final class SubprocessFrames {
                 .array());
     }
 
-    /** Writes a result frame and flushes it; {@code payload} goes out without a copy. */
-    static void writeResult(OutputStream out, long decodeNanos, long encodeNanos, ByteArrayOutputStream payload) throws IOException {
-        writeHeader(out, new Header(RESULT, decodeNanos, encodeNanos, payload.size()));
-        payload.writeTo(out);
+    /**
+     * Writes a result frame and flushes it. The payload goes out in {@value #PIPE_CHUNK_BYTES}-byte
+     * writes: the JDK copies every write through a native buffer of the write's size, so one write of
+     * a whole payload costs a malloc and a copy of all of it on top of the pipe's own copy.
+     */
+    static void writeResult(OutputStream out, long decodeNanos, long encodeNanos, byte[] payload) throws IOException {
+        writeHeader(out, new Header(RESULT, decodeNanos, encodeNanos, payload.length));
+        for (int at = 0; at < payload.length; at += PIPE_CHUNK_BYTES) {
+            out.write(payload, at, Math.min(PIPE_CHUNK_BYTES, payload.length - at));
+        }
         out.flush();
     }
 
@@ -141,7 +155,9 @@ final class SubprocessFrames {
         }
         readFully(in, payload, 0, 1, "payload");
         long first = System.nanoTime();
-        readFully(in, payload, 1, length - 1, "payload");
+        for (int at = 1; at < length; at += PIPE_CHUNK_BYTES) {
+            readFully(in, payload, at, Math.min(PIPE_CHUNK_BYTES, length - at), "payload");
+        }
         return new Result(header, payload, System.nanoTime() - first);
     }
 

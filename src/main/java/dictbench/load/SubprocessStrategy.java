@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@link Mode#SPAWN}: one child per file ({@code multiprocessing.Process}), at most
  *     {@code threads} alive at once. Every load pays JVM start-up.
  * <li>{@link Mode#POOL}: {@code threads} long-lived workers ({@code multiprocessing.Pool}) started
- *     by {@link #start(long)}, outside the timed region; each file goes to whichever worker is free.
+ *     by {@link #start(long)}, outside the timed region; each file goes to whichever worker is free,
+ *     and a worker gets its next file while the parent decodes its last one.
  * </ul>
  *
  * <p>A child decodes its file in whatever format, re-encodes the map in the binary format and
@@ -257,12 +258,12 @@ public final class SubprocessStrategy implements Strategy {
             ChildProcess worker = mode == Mode.POOL ? pool.get(lane) : null;
             Runnable task = () -> {
                 try {
-                    for (int file; (file = load.nextFile()) >= 0; ) {
-                        if (worker == null) {
+                    if (worker == null) {
+                        for (int file; (file = load.nextFile()) >= 0; ) {
                             spawnOne(load, file);
-                        } else {
-                            request(load, file, worker);
                         }
+                    } else {
+                        serve(load, worker);
                     }
                 } catch (Throwable t) {
                     load.fail(t);
@@ -322,18 +323,46 @@ public final class SubprocessStrategy implements Strategy {
         }
     }
 
-    /** POOL: sends {@code worker} the request for {@code file} and reads its frame. */
-    private void request(SubprocessLoad load, int file, ChildProcess worker) throws IOException {
-        Path path = load.file(file);
+    /**
+     * POOL: one lane feeding its worker until no file is left. The next file's request goes out as
+     * soon as a result has arrived, before the parent decodes that result, so the worker loads the
+     * next file while the parent decodes: like {@code multiprocessing.Pool}, whose workers take tasks
+     * from a queue filled ahead of them while the parent unpickles results. At most one request waits
+     * in the worker's stdin, so files are still handed to whichever worker is free.
+     */
+    private void serve(SubprocessLoad load, ChildProcess worker) throws IOException {
+        int file = load.nextFile();
+        if (file >= 0) {
+            send(load, file, worker);
+        }
+        while (file >= 0) {
+            int current = file;
+            Path path = load.file(current);
+            try {
+                SubprocessFrames.Result result = worker.withDeadline(timeout,
+                        () -> SubprocessFrames.readResult(worker.output(), load.maxPayloadBytes(current)));
+                file = load.nextFile();
+                if (file >= 0) {
+                    send(load, file, worker);
+                }
+                decode(load, current, new Shipped(0, result));
+            } catch (IOException e) {
+                throw worker.fault("loading " + path, e);
+            }
+        }
+    }
+
+    /** POOL: sends {@code worker} the request for {@code file}; its result is read later. */
+    private void send(SubprocessLoad load, int file, ChildProcess worker) throws IOException {
         load.begin(file);
         try {
-            SubprocessFrames.Result result = worker.withDeadline(timeout, () -> {
-                SubprocessFrames.writeRequest(worker.input(), load.format.name(), path);
-                return SubprocessFrames.readResult(worker.output(), load.maxPayloadBytes(file));
+            // a request is a few hundred bytes and the worker's stdin pipe holds 64 KB, so this does not block
+            worker.withDeadline(timeout, () -> {
+                SubprocessFrames.writeRequest(worker.input(), load.format.name(), load.file(file));
+                return null;
             });
-            decode(load, file, new Shipped(0, result));
         } catch (IOException e) {
-            throw worker.fault("loading " + path, e);
+            throw worker.fault("sending a request for " + load.file(file), e);
         }
     }
 

@@ -4,14 +4,12 @@ import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,6 +38,8 @@ public final class SubprocessWorker {
     /** Frames are written in one go; the binary format's own blocks are 256 KB. */
     private static final int FRAME_BUFFER_BYTES = 1 << 16;
 
+    private static final BinaryFormat PAYLOAD_FORMAT = new BinaryFormat();
+
     private SubprocessWorker() {
     }
 
@@ -50,7 +50,7 @@ public final class SubprocessWorker {
     }
 
     /** A file decoded and re-encoded, with the child's time for each step. */
-    record Encoded(long decodeNanos, long encodeNanos, ByteArrayOutputStream bytes) {
+    record Encoded(long decodeNanos, long encodeNanos, byte[] payload) {
     }
 
     public static void main(String[] args) {
@@ -98,7 +98,7 @@ public final class SubprocessWorker {
             SubprocessFrames.writeError(frames, e.toString());
             return false;
         }
-        SubprocessFrames.writeResult(frames, encoded.decodeNanos(), encoded.encodeNanos(), encoded.bytes());
+        SubprocessFrames.writeResult(frames, encoded.decodeNanos(), encoded.encodeNanos(), encoded.payload());
         return true;
     }
 
@@ -107,10 +107,8 @@ public final class SubprocessWorker {
         long t0 = System.nanoTime();
         Map<String, String> map = Format.named(format).read(path);
         long t1 = System.nanoTime();
-        // sized from the file so the buffer rarely grows: re-encoding is about as big as a binary file
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(SubprocessFrames.MAX_PAYLOAD_BYTES, Files.size(path) + 4096));
-        new BinaryFormat().write(map, bytes);
+        byte[] payload = PAYLOAD_FORMAT.encode(map);
         long t2 = System.nanoTime();
-        return new Encoded(t1 - t0, t2 - t1, bytes);
+        return new Encoded(t1 - t0, t2 - t1, payload);
     }
 }

@@ -54,7 +54,7 @@ public final class FaultyWorker {
             }
             case "truncated" -> {
                 SubprocessWorker.Encoded e = SubprocessWorker.encode(format, path);
-                byte[] payload = e.bytes().toByteArray();
+                byte[] payload = e.payload();
                 SubprocessFrames.writeHeader(frames, new SubprocessFrames.Header(SubprocessFrames.RESULT, 1, 1, payload.length));
                 frames.write(payload, 0, payload.length / 2);
                 frames.flush();
@@ -62,7 +62,7 @@ public final class FaultyWorker {
             }
             case "overlong" -> {
                 SubprocessWorker.Encoded e = SubprocessWorker.encode(format, path);
-                SubprocessFrames.writeResult(frames, e.decodeNanos(), e.encodeNanos(), e.bytes());
+                SubprocessFrames.writeResult(frames, e.decodeNanos(), e.encodeNanos(), e.payload());
                 frames.write(EXTRA.getBytes(StandardCharsets.US_ASCII));
                 frames.flush();
                 return true;

@@ -23,9 +23,7 @@ class SubprocessFramesTest {
 
     private static byte[] resultFrame(byte[] payload, long decodeNanos, long encodeNanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream p = new ByteArrayOutputStream();
-        p.write(payload);
-        SubprocessFrames.writeResult(bytes, decodeNanos, encodeNanos, p);
+        SubprocessFrames.writeResult(bytes, decodeNanos, encodeNanos, payload);
         return bytes.toByteArray();
     }
 
@@ -67,6 +65,23 @@ class SubprocessFramesTest {
         FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(text), 100));
         assertTrue(e.getMessage().contains("0x48656c6c ('Hell')"), e.getMessage());
         assertThrows(FormatException.class, () -> SubprocessFrames.readHello(new ByteArrayInputStream(text)));
+    }
+
+    @Test
+    void payloadOfSeveralPipeChunksArrivesWholeThroughShortReads() throws IOException {
+        byte[] payload = new byte[2 * SubprocessFrames.PIPE_CHUNK_BYTES + 3];
+        new java.util.Random(7).nextBytes(payload);
+        byte[] frame = resultFrame(payload, 5, 6);
+        // a pipe hands out at most what it holds: here at most 1000 bytes a read
+        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(frame)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1000));
+            }
+        };
+        SubprocessFrames.Result r = SubprocessFrames.readResult(trickle, payload.length);
+        assertArrayEquals(payload, r.payload());
+        SubprocessFrames.expectEnd(trickle, payload.length);
     }
 
     @Test

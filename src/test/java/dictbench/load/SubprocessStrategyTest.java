@@ -89,6 +89,24 @@ class SubprocessStrategyTest {
         assertNoChildProcesses();
     }
 
+    @Test
+    void poolWorkerGetsItsNextFileBeforeTheParentDecodesItsLast() throws Exception {
+        LoadResult result;
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+            s.start(maxFileBytes(binary));
+            result = s.load(binary.paths(), new BinaryFormat());
+        }
+        result.validate(binary);
+        List<FileSpan> spans = result.spans();
+        for (int i = 1; i < spans.size(); i++) {
+            // one worker, so files go in order; file i is requested before file i-1's map is decoded
+            assertTrue(spans.get(i).startNanos() < spans.get(i - 1).endNanos(),
+                    "file " + i + " requested at " + spans.get(i).startNanos() + " ns, after file " + (i - 1)
+                            + " was done at " + spans.get(i - 1).endNanos() + " ns: the worker sat idle while the parent decoded");
+        }
+        assertNoChildProcesses();
+    }
+
     private static long maxFileBytes(Manifest m) {
         return m.files().stream().mapToLong(Manifest.FileEntry::bytes).max().orElseThrow();
     }
