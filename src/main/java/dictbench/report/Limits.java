@@ -57,7 +57,8 @@ public record Limits(String cache, SummaryTable.Row best, Optional<SummaryTable.
         return out;
     }
 
-    private static Optional<SummaryTable.Row> fastest(SummaryTable table, String cache, boolean load) {
+    /** The load ({@code load}) or raw read with the least median time in {@code cache}. */
+    static Optional<SummaryTable.Row> fastest(SummaryTable table, String cache, boolean load) {
         return table.rows().stream()
                 .filter(r -> load ? r.result().isLoad() : r.result().className().equals("RawReadBenchmark"))
                 .filter(r -> r.result().param("cache").orElse("").equals(cache))

@@ -46,7 +46,8 @@ public final class Report {
 
     /** The analyses of one dataset group. */
     private record Section(String environmentId, EnvironmentKey environment, Results.DatasetGroup group, SummaryTable table,
-                           List<Scaling> scaling, List<Limits> limits, List<SubprocessOverhead> overheads) {
+                           List<Scaling> scaling, List<Limits> limits, List<ColdOverlap> coldOverlaps,
+                           List<SubprocessOverhead> overheads) {
         String context() {
             return environmentId + " · dataset " + group.dataset() + " · format " + group.format();
         }
@@ -62,7 +63,7 @@ public final class Report {
             for (Results.DatasetGroup group : env.datasets()) {
                 SummaryTable table = SummaryTable.of(group.results(), env.key().cores());
                 sections.add(new Section("E" + id, env.key(), group, table, Scaling.of(table), Limits.of(table, env.key().cores()),
-                        SubprocessOverhead.of(table)));
+                        ColdOverlap.of(table), SubprocessOverhead.of(table)));
             }
             id++;
         }
@@ -216,6 +217,9 @@ public final class Report {
         if (!s.limits().isEmpty()) {
             out.add(new TableBlock(limits(s)));
         }
+        if (!s.coldOverlaps().isEmpty()) {
+            out.add(new TableBlock(coldOverlaps(s)));
+        }
         if (!s.overheads().isEmpty()) {
             out.add(new TableBlock(overheadTimes(s)));
             out.add(new TableBlock(overheadComponents(s)));
@@ -308,6 +312,23 @@ public final class Report {
                 .forEach(l -> notes.add("cache " + l.cache() + ": n/a because " + String.join("; ", l.missing())));
         return Table.of("Limits — " + s.context(), List.of("cache", "best strategy", "best median [99% CI]", "raw-read bound",
                 "decode bound", "ceiling", "limited by", "% of ceiling"), 2, rows, notes);
+    }
+
+    private static Table coldOverlaps(Section s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ColdOverlap o : s.coldOverlaps()) {
+            rows.add(List.of(Charts.configName(o.cold()), median(o.cold()), median(o.warm()), median(o.rawRead()),
+                    o.bound() == o.warm() ? "warm" : "raw read", Cells.ratio(o.ratio().ratio(), o.ratio().ratioCi())));
+        }
+        return Table.of("Cold against its bounds — " + s.context(), List.of("configuration", "cold median [99% CI]",
+                "warm median [99% CI]", "cold raw read [99% CI]", "bound", "cold / bound [99% CI]"), 1, rows, List.of(
+                "Bound = the larger of the same configuration warm and the fastest cold raw read (" + Charts.configName(
+                        s.coldOverlaps().getFirst().rawRead()) + "): a cold load can beat neither. 1.00x: reading and decoding "
+                        + "overlapped completely; about 1 + raw read / warm: they added up."));
+    }
+
+    private static String median(SummaryTable.Row r) {
+        return Cells.time(r.time().median(), r.time().medianCi(), r.result().unit());
     }
 
     private static Table overheadTimes(Section s) {

@@ -1,5 +1,6 @@
 package dictbench.report;
 
+import static dictbench.report.SyntheticResults.COLD;
 import static dictbench.report.SyntheticResults.WARM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,6 +151,18 @@ class ReportTest {
         // best: platform ×8 at 600/C(8) = 143.25 ms; raw read 150 ms (2 threads); decode 500 ms / 2 cores = 250 ms
         assertTrue(md.contains("| warm | platform ×8 | 143 ms [142, 145] | 150 ms (raw-read ×2) | 250 ms (500 ms / 2 cores) | 250 ms | decode | 175% |"), md);
         assertTrue(md.contains("cache cold: n/a because no RawReadBenchmark result with cache=cold"), md);
+    }
+
+    @Test
+    void coldLoadsAreSetAgainstTheLargerOfTheirWarmTimeAndTheColdRawRead() throws IOException {
+        assertFalse(report().markdown().contains("Cold against its bounds"), "no cold raw read in the full run, so no bound");
+        Path withRaw = SyntheticResults.fullRun().add("RawReadBenchmark", COLD + ",\"threads\":\"1\"", 400).writeTo(tmp.resolve("raw"));
+        SyntheticResults.environment(withRaw, 2, "smoke");
+        String md = Report.of(Results.read(List.of(withRaw))).markdown();
+        // sequential: cold 1200 ms against its warm 600 ms, which is above the raw read's 400 ms
+        assertTrue(md.contains("| sequential ×1 | 1200 ms [1188, 1212] | 600 ms [594, 606] | 400 ms [396, 404] | warm | 2.00x ["), md);
+        // platform ×2: cold 700 ms against the raw read's 400 ms, which is above its warm 321 ms
+        assertTrue(md.contains("| platform ×2 | 700 ms [693, 707] | 321 ms [318, 324] | 400 ms [396, 404] | raw read | 1.75x ["), md);
     }
 
     @Test
