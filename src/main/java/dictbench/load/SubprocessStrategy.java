@@ -77,9 +77,9 @@ public final class SubprocessStrategy implements Strategy {
     /** A child's heap is never smaller than this: a JVM with less spends its time in GC on any real file. */
     public static final long MIN_CHILD_HEAP_BYTES = 256L << 20;
     /**
-     * Child heap per byte of its largest file. The file's bytes, the decoded map (about 200 bytes per
-     * entry, three times the bytes of a typical 68-byte entry) and the re-encoded payload are live
-     * at once, and the young generation ({@value #YOUNG_SHARE_PERCENT}% of the heap) must hold them
+     * Child heap per byte of its largest file. The decoded map (about 200 bytes per entry, three
+     * times the bytes of a typical 68-byte entry), the re-encoded payload (as big as the file again)
+     * and, for formats read whole, the file's bytes are live at once, and the young generation ({@value #YOUNG_SHARE_PERCENT}% of the heap) must hold them
      * all so that the collector does not dominate the child's decode time.
      */
     public static final int CHILD_HEAP_PER_FILE_BYTE = 16;
