@@ -79,8 +79,9 @@ public final class SubprocessStrategy implements Strategy {
     /**
      * Child heap per byte of its largest file. The decoded map (about 200 bytes per entry, three
      * times the bytes of a typical 68-byte entry), the re-encoded payload (as big as the file again)
-     * and, for formats read whole, the file's bytes are live at once, and the young generation ({@value #YOUNG_SHARE_PERCENT}% of the heap) must hold them
-     * all so that the collector does not dominate the child's decode time.
+     * and, for formats read whole, the file's bytes are live at once, and the young generation
+     * ({@value #YOUNG_SHARE_PERCENT}% of the heap) must hold them all so that the collector does not
+     * dominate the child's decode time.
      */
     public static final int CHILD_HEAP_PER_FILE_BYTE = 16;
     /** Share of a child's heap given to the young generation, percent. */
@@ -338,13 +339,17 @@ public final class SubprocessStrategy implements Strategy {
         while (file >= 0) {
             int current = file;
             Path path = load.file(current);
+            SubprocessFrames.Result result;
             try {
-                SubprocessFrames.Result result = worker.withDeadline(timeout,
-                        () -> SubprocessFrames.readResult(worker.output(), load.maxPayloadBytes(current)));
-                file = load.nextFile();
-                if (file >= 0) {
-                    send(load, file, worker);
-                }
+                result = worker.withDeadline(timeout, () -> SubprocessFrames.readResult(worker.output(), load.maxPayloadBytes(current)));
+            } catch (IOException e) {
+                throw worker.fault("loading " + path, e);
+            }
+            file = load.nextFile();
+            if (file >= 0) {
+                send(load, file, worker);
+            }
+            try {
                 decode(load, current, new Shipped(0, result));
             } catch (IOException e) {
                 throw worker.fault("loading " + path, e);

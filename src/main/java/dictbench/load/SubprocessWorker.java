@@ -35,7 +35,7 @@ public final class SubprocessWorker {
     public static final int EXIT_LOAD_FAILED = 3;
     /** The pipe to the parent broke, or the parent spoke something other than the protocol. */
     public static final int EXIT_PROTOCOL = 4;
-    /** Frames are written in one go; the binary format's own blocks are 256 KB. */
+    /** Gathers the small writes (hello, frame headers, error frames); payload pieces go straight through. */
     private static final int FRAME_BUFFER_BYTES = 1 << 16;
 
     private static final BinaryFormat PAYLOAD_FORMAT = new BinaryFormat();
