@@ -8,6 +8,12 @@ DICTBENCH_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory
 
 die() { echo "error: $*" >&2; exit 2; }
 
+# Prints the calling script's header comment (line 2 up to 'set -') as its help, and exits 0.
+usage() { sed -n '2,/^set -/{/^set -/d;s/^# \{0,1\}//;p}' "$1"; exit 0; }
+
+# need_value OPTION ARGS_LEFT WHAT: dies unless OPTION is followed by a value.
+need_value() { [ "$2" -ge 2 ] || die "$1 needs $3"; }
+
 # Prints the feature version (e.g. 25) of the java binary given, or nothing.
 jdk_feature_version() {
   local java="$1" line
