@@ -43,10 +43,6 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
         return last;
     }
 
-    protected Strategy strategy() {
-        return strategy;
-    }
-
     @TearDown(Level.Iteration)
     public void validateShot(BenchmarkParams benchmark, IterationParams iteration) throws IOException {
         if (last == null) {

@@ -57,7 +57,7 @@ public class SubprocessLoadBenchmark extends LoadBenchmark {
         costs.transferMs = millis(c.get(TRANSFER_NANOS));
         costs.parentDecodeMs = millis(c.get(PARENT_DECODE_NANOS));
         costs.shippedMB = c.get(BYTES_SHIPPED) / 1e6;
-        costs.poolStartMs = subprocess.poolStartNanos() / 1e6;
+        costs.poolStartMs = millis(subprocess.poolStartNanos());
         return result;
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -45,11 +46,11 @@ public final class TimelineRecorder {
      * Writes one shot's spans and returns the file written.
      *
      * @param benchmark the benchmark class's simple name, e.g. {@code PlatformThreadsLoadBenchmark}
-     * @param params    the JMH params of the run
+     * @param params    the JMH params of the run, in any order (the file lists them sorted by key)
      * @param files     the dataset's files, in the order the spans' indices refer to
      */
     public Path record(String benchmark, Map<String, String> params, List<Path> files, List<FileSpan> spans) throws IOException {
-        Map<String, String> sorted = new TreeMap<>(params);
+        SortedMap<String, String> sorted = new TreeMap<>(params);
         ObjectNode root = JSON.createObjectNode().put("benchmark", benchmark);
         ObjectNode p = root.putObject("params");
         sorted.forEach(p::put);
@@ -66,8 +67,8 @@ public final class TimelineRecorder {
     }
 
     /** {@code <benchmark>-<k=v joined by _>.json}, characters unsafe in a file name replaced by '-'. */
-    static String fileName(String benchmark, Map<String, String> params) {
-        String joined = new TreeMap<>(params).entrySet().stream()
+    static String fileName(String benchmark, SortedMap<String, String> params) {
+        String joined = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("_"));
         return (benchmark + (joined.isEmpty() ? "" : "-" + joined)).replaceAll("[^A-Za-z0-9._=,-]", "-") + ".json";

@@ -9,6 +9,7 @@ import dictbench.load.HeapBudget;
 import dictbench.report.Environment;
 import dictbench.report.JmhResults;
 import dictbench.report.Report;
+import dictbench.report.Results;
 import dictbench.report.SummaryTable;
 import dictbench.report.Timeline;
 import java.io.IOException;
@@ -169,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         String hashes = String.join(",", manifests.stream()
                 .map(m -> (specs.size() > 1 ? m.dataset() + ":" : "") + m.format() + "=" + m.specHash()).toList());
-        Environment.capture(jvmArgs, names, hashes, mounts).write(dir.resolve("environment.json"));
+        Environment.capture(jvmArgs, names, hashes, mounts).write(dir.resolve(Results.ENVIRONMENT_JSON));
         String table = SummaryTable.of(JmhResults.read(json)).markdown();
         dictbench.dataset.AtomicFiles.write(dir.resolve("summary.md"), o -> o.write(
                 ("# dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -74,15 +75,21 @@ public final class CompareCommand implements Callable<Integer> {
         GateReport report = GateReport.compare(baseline, current, settings, allowEnvMismatch);
         Path dir = out != null ? out : current.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        String markdown = null;
+        List<String> written = new ArrayList<>();
         for (GateFormat format : GateFormat.all()) {
-            byte[] text = format.render(report).getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(dir.resolve(format.fileName()), o -> o.write(text));
+            String text = format.render(report);
+            if (format instanceof GateMarkdown) {
+                markdown = text;
+            }
+            Path file = dir.resolve(format.fileName());
+            AtomicFiles.write(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            written.add(file.toString());
         }
         // stdout carries only the Markdown, so it can be piped into a PR comment or a job summary
-        command.commandLine().getOut().print(new GateMarkdown().render(report));
+        command.commandLine().getOut().print(markdown);
         command.commandLine().getOut().flush();
-        command.commandLine().getErr().println("wrote " + String.join(", ",
-                GateFormat.all().stream().map(f -> dir.resolve(f.fileName()).toString()).toList()));
+        command.commandLine().getErr().println("wrote " + String.join(", ", written));
         return report.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 
@@ -110,11 +117,11 @@ public final class CompareCommand implements Callable<Integer> {
     static final class CorrectionConverter implements ITypeConverter<Regression.Correction> {
         @Override
         public Regression.Correction convert(String value) {
-            return switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "holm" -> Regression.Correction.HOLM;
-                case "bh", "benjamini-hochberg" -> Regression.Correction.BENJAMINI_HOCHBERG;
-                default -> throw new TypeConversionException("'" + value + "' is not a correction; use holm or bh");
-            };
+            try {
+                return Regression.Correction.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

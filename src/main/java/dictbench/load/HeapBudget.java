@@ -51,8 +51,13 @@ public final class HeapBudget {
 
     /** The heap flags for a fork that loads {@code manifest}: fixed size, young generation sized to a shot. */
     public static List<String> jvmArgs(Manifest manifest) {
-        long heapMb = required(manifest) >> 20;
-        long youngMb = youngTarget(manifest) >> 20;
+        return heapFlags(required(manifest), youngTarget(manifest));
+    }
+
+    /** A fixed heap of {@code heapBytes} with a young generation of {@code youngBytes}, each in whole MB rounded down. */
+    static List<String> heapFlags(long heapBytes, long youngBytes) {
+        long heapMb = heapBytes >> 20;
+        long youngMb = youngBytes >> 20;
         return List.of("-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", "-Xmn" + youngMb + "m");
     }
 

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What the in-process strategies share: cutting a load into tasks (one per file, or one per block
@@ -32,23 +30,14 @@ final class LoadPlan implements Closeable {
 
     private final List<Path> files;
     private final Format format;
-    private final long origin = System.nanoTime();
-    private final AtomicLongArray starts;
-    private final AtomicLongArray ends;
-    private final AtomicReferenceArray<Map<String, String>> maps;
+    private final LoadedFiles loaded;
     private final List<FileChannel> channels = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
 
     private LoadPlan(List<Path> files, Format format) {
+        this.loaded = new LoadedFiles(files.size());
         this.files = List.copyOf(files);
         this.format = format;
-        int n = files.size();
-        starts = new AtomicLongArray(n);
-        ends = new AtomicLongArray(n);
-        for (int i = 0; i < n; i++) {
-            starts.set(i, Long.MAX_VALUE);
-        }
-        maps = new AtomicReferenceArray<>(n);
     }
 
     /**
@@ -79,60 +68,35 @@ final class LoadPlan implements Closeable {
     private void addFileTask(int file) {
         Path path = files.get(file);
         tasks.add(() -> {
-            begin(file);
-            maps.set(file, format.read(path));
-            end(file);
+            loaded.begin(file);
+            loaded.complete(file, format.read(path));
         });
     }
 
     private void addBlockTasks(int file) throws IOException {
         Path path = files.get(file);
         String source = path.toString();
-        begin(file);
+        loaded.begin(file);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         channels.add(channel);
         BinaryFormat.Header header = BinaryFormat.readHeader(channel, source);
         Map<String, String> map = new ConcurrentHashMap<>(Format.hashMapCapacity(header.entries()));
-        maps.set(file, map);
+        loaded.put(file, map);
         if (header.blocks().isEmpty()) {
-            end(file);
+            loaded.end(file);
         }
         for (BinaryFormat.Block block : header.blocks()) {
             tasks.add(() -> {
-                begin(file);
+                loaded.begin(file);
                 BinaryFormat.decodeBlock(BinaryFormat.readBlock(channel, block, source), 0, block, map, source);
-                end(file);
+                loaded.end(file);
             });
         }
     }
 
-    private void begin(int file) {
-        long now = System.nanoTime() - origin;
-        starts.accumulateAndGet(file, now, Math::min);
-    }
-
-    private void end(int file) {
-        long now = System.nanoTime() - origin;
-        ends.accumulateAndGet(file, now, Math::max);
-    }
-
     /** The result once every task has run. */
-    LoadResult result(Map<String, Long> costs) {
-        List<Map<String, String>> out = new ArrayList<>(files.size());
-        List<FileSpan> spans = new ArrayList<>(files.size());
-        for (int i = 0; i < files.size(); i++) {
-            Map<String, String> map = maps.get(i);
-            if (map == null) {
-                throw new IllegalStateException("file " + i + " was never loaded: a task did not run");
-            }
-            out.add(map);
-            spans.add(new FileSpan(i, starts.get(i), ends.get(i)));
-        }
-        return new LoadResult(out, spans, costs);
-    }
-
     LoadResult result() {
-        return result(Map.of());
+        return loaded.result(Map.of());
     }
 
     @Override

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A fixed pool of platform threads, one task per file (or per block with {@code splitBlocks}): the
@@ -23,10 +20,7 @@ public final class PlatformThreadsStrategy implements Strategy {
     public PlatformThreadsStrategy(int threads, boolean splitBlocks) {
         this.threads = Threads.check(threads);
         this.splitBlocks = splitBlocks;
-        ThreadPoolExecutor fixed = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name("dictbench-platform-", 0).daemon(true).factory());
-        fixed.prestartAllCoreThreads(); // thread creation stays out of the timed loads
-        this.pool = fixed;
+        this.pool = Threads.prestartedPool(threads, "dictbench-platform-");
     }
 
     public int threads() {

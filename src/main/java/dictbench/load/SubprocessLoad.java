@@ -4,21 +4,21 @@ import dictbench.dataset.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The state of one {@link SubprocessStrategy} load: which file goes next, when each file ran, what
  * it cost, the maps, the first failure, and the children to destroy when that failure comes.
  *
- * <p>Every file is handled by exactly one lane, and the load thread reads the arrays only after all
- * lanes have finished (a latch orders the two), so the per-file arrays need no further locking.
+ * <p>Every file is handled by exactly one lane, so its span runs from {@link #begin} to
+ * {@link #complete}; the load thread reads the result only after all lanes have finished (a latch
+ * orders the two).
  */
 final class SubprocessLoad {
 
@@ -46,18 +46,17 @@ final class SubprocessLoad {
     final Format format;
     private final List<Path> files;
     private final long[] sizes;
-    private final long origin = System.nanoTime();
+    private final LoadedFiles loaded;
     private final AtomicInteger next = new AtomicInteger();
-    private final long[] starts;
-    private final long[] ends;
-    private final List<Map<String, String>> maps;
-    private final List<FileCosts> costs;
+    /** Each cost summed over the files completed so far, in the order of {@link SubprocessStrategy#COST_KEYS}. */
+    private final AtomicLongArray costTotals = new AtomicLongArray(SubprocessStrategy.COST_KEYS.size());
     /** Guarded by this: live children, and the first failure (after which no child may start). */
     private final Set<ChildProcess> children = new HashSet<>();
     private Throwable failure;
 
     /** Plans a load; reads each file's size (the child heap and the payload limit depend on it). */
     SubprocessLoad(List<Path> files, Format format) throws IOException {
+        this.loaded = new LoadedFiles(files.size());
         this.format = format;
         this.files = List.copyOf(files);
         int n = files.size();
@@ -65,10 +64,6 @@ final class SubprocessLoad {
         for (int i = 0; i < n; i++) {
             sizes[i] = Files.size(files.get(i));
         }
-        starts = new long[n];
-        ends = new long[n];
-        maps = new ArrayList<>(Collections.nCopies(n, null));
-        costs = new ArrayList<>(Collections.nCopies(n, null));
     }
 
     Path file(int i) {
@@ -107,14 +102,16 @@ final class SubprocessLoad {
 
     /** Marks the start of file {@code i}: when its child or request is started. */
     void begin(int i) {
-        starts[i] = System.nanoTime() - origin;
+        loaded.begin(i);
     }
 
     /** Records file {@code i} as loaded: the parent has decoded its map. */
     void complete(int i, Map<String, String> map, FileCosts fileCosts) {
-        ends[i] = System.nanoTime() - origin;
-        maps.set(i, map);
-        costs.set(i, fileCosts);
+        loaded.complete(i, map);
+        long[] values = fileCosts.values();
+        for (int k = 0; k < values.length; k++) {
+            costTotals.addAndGet(k, values[k]);
+        }
     }
 
     /** Tracks a child to destroy if the load fails; destroys it at once if the load already has. */
@@ -146,35 +143,19 @@ final class SubprocessLoad {
         return failure;
     }
 
-    /** Throws the first failure, if any, as it was. */
+    /** Throws the first failure, if any: as it was, unless it must be wrapped to be an IOException (see {@link Tasks#unwrap}). */
     synchronized void rethrowFailure() throws IOException {
-        switch (failure) {
-            case null -> { }
-            case IOException e -> throw e;
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            default -> throw new IOException(failure);
+        if (failure != null) {
+            throw Tasks.unwrap(failure);
         }
     }
 
     /** The result once every lane has finished without failure; costs are totals over all files, in key order. */
     LoadResult result() {
-        long[] totals = new long[SubprocessStrategy.COST_KEYS.size()];
-        List<FileSpan> spans = new ArrayList<>(files.size());
-        for (int i = 0; i < files.size(); i++) {
-            if (costs.get(i) == null) {
-                throw new IllegalStateException("file " + i + " was never loaded: a lane did not run");
-            }
-            long[] v = costs.get(i).values();
-            for (int k = 0; k < totals.length; k++) {
-                totals[k] += v[k];
-            }
-            spans.add(new FileSpan(i, starts[i], ends[i]));
-        }
         Map<String, Long> named = new LinkedHashMap<>();
-        for (int k = 0; k < totals.length; k++) {
-            named.put(SubprocessStrategy.COST_KEYS.get(k), totals[k]);
+        for (int k = 0; k < costTotals.length(); k++) {
+            named.put(SubprocessStrategy.COST_KEYS.get(k), costTotals.get(k));
         }
-        return new LoadResult(maps, spans, named);
+        return loaded.result(named);
     }
 }

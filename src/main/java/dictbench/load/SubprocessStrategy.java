@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Child JVMs decode the files and ship each map back to the parent: the JVM analogue of Python's
@@ -130,9 +128,7 @@ public final class SubprocessStrategy implements Strategy {
         this.timeout = timeout;
         this.workerMainClass = Objects.requireNonNull(workerMainClass, "workerMainClass");
         this.extraJvmArgs = List.copyOf(extraJvmArgs);
-        this.lanes = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name("dictbench-subprocess-", 0).daemon(true).factory());
-        lanes.prestartAllCoreThreads(); // thread creation stays out of the first timed load
+        this.lanes = Threads.prestartedPool(threads, "dictbench-subprocess-");
     }
 
     public Mode mode() {
@@ -173,7 +169,7 @@ public final class SubprocessStrategy implements Strategy {
      * OutOfMemoryError in a worker. SPAWN: does nothing, since each child is sized for its own file.
      */
     public void start(long maxFileBytes) throws IOException {
-        List<String> command = command(childHeapBytes(maxFileBytes), "--pool");
+        long heapBytes = childHeapBytes(maxFileBytes); // rejects a bad maxFileBytes in either mode
         synchronized (loadLock) {
             checkOpen();
             if (mode == Mode.SPAWN) {
@@ -182,6 +178,7 @@ public final class SubprocessStrategy implements Strategy {
             if (!workers.isEmpty() || poolDestroyedBy != null) {
                 throw new IllegalStateException("the pool was started already; create a new strategy for another");
             }
+            List<String> command = command(heapBytes, "--pool");
             List<ChildProcess> started = new ArrayList<>(threads);
             long t0 = System.nanoTime();
             try {
@@ -393,9 +390,7 @@ public final class SubprocessStrategy implements Strategy {
         command.add(JAVA);
         // As the parent's forks (HeapBudget): a fixed heap whose young generation holds one file's
         // decode and encode, so the map being built is not copied between survivor spaces.
-        command.add("-Xms" + (heapBytes >> 20) + "m");
-        command.add("-Xmx" + (heapBytes >> 20) + "m");
-        command.add("-Xmn" + (heapBytes * YOUNG_SHARE_PERCENT / 100 >> 20) + "m");
+        command.addAll(HeapBudget.heapFlags(heapBytes, heapBytes * YOUNG_SHARE_PERCENT / 100));
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-XX:+DisplayVMOutputToStderr");
         command.addAll(extraJvmArgs);

@@ -1,6 +1,10 @@
 package dictbench.load;
 
-/** Validation shared by the strategies that take a thread count. */
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** What the strategies that take a thread count share: its validation and their thread pool. */
 final class Threads {
     /** More threads than this is a typo, not an experiment. */
     static final int MAX = 4096;
@@ -13,5 +17,16 @@ final class Threads {
             throw new IllegalArgumentException("threads must be in 1.." + MAX + ", got " + threads);
         }
         return threads;
+    }
+
+    /**
+     * A fixed pool of {@code threads} daemon platform threads named {@code namePrefix0},
+     * {@code namePrefix1}…, all started now, so that thread creation stays out of the timed loads.
+     */
+    static ThreadPoolExecutor prestartedPool(int threads, String namePrefix) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name(namePrefix, 0).daemon(true).factory());
+        pool.prestartAllCoreThreads();
+        return pool;
     }
 }

@@ -2,6 +2,7 @@ package dictbench.report;
 
 import dictbench.stats.ConfidenceInterval;
 import dictbench.stats.Estimate;
+import dictbench.stats.Summary;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -43,6 +44,16 @@ final class Cells {
     static String time(double median, ConfidenceInterval ci, String unit) {
         String u = unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : unit;
         return number(median) + " " + u + " [" + number(ci.lower()) + ", " + number(ci.upper()) + "]";
+    }
+
+    /** A summary's median with its interval, in {@code unit}: {@code 494 ms [450, 534]}. */
+    static String time(Summary s, String unit) {
+        return time(s.median(), s.medianCi(), unit);
+    }
+
+    /** A table row's median time with its interval, in its result's unit. */
+    static String time(SummaryTable.Row row) {
+        return time(row.time(), row.result().unit());
     }
 
     /** A ratio: {@code 1.93x [1.80, 2.05]}. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a run happened, written beside its JMH JSON as {@code environment.json}: enough to tell
@@ -58,6 +59,21 @@ public record Environment(
 
     public void write(Path file) throws IOException {
         dictbench.dataset.AtomicFiles.write(file, out -> JSON.writeValue(out, this));
+    }
+
+    /**
+     * The environment described by the {@value Results#ENVIRONMENT_JSON} beside a JMH JSON file, if there is one.
+     *
+     * @throws ResultsException if the file exists but is not an environment description
+     */
+    public static Optional<Environment> beside(Path jmhJson) throws IOException {
+        Path file = fileBeside(jmhJson);
+        return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    /** Where the environment of a JMH JSON file is: {@value Results#ENVIRONMENT_JSON} in the same directory. */
+    public static Path fileBeside(Path jmhJson) {
+        return jmhJson.toAbsolutePath().resolveSibling(Results.ENVIRONMENT_JSON);
     }
 
     public static Environment read(Path file) throws IOException {

@@ -6,8 +6,10 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * What must match for results to share a table: CPU, cores, JDK, JVM flags and dataset hash. Results
- * that differ in any of these are never compared. {@code -Ddictbench.*} properties (paths such as the
+ * What must match for results to share a table, and for the regression gate to compare two runs
+ * ({@link GateEnvironment}): CPU, cores, JDK, JVM flags and dataset hash. Results that differ in any of
+ * these are never compared. The dataset's name is not part of it: the hash says which data was loaded
+ * (a dataset's tmpfs twin has the same hash). {@code -Ddictbench.*} properties (paths such as the
  * checkout root or the timeline directory) are not part of the JVM flags: they do not change what is
  * measured, only where files are.
  *

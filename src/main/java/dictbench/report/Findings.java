@@ -25,7 +25,8 @@ final class Findings {
 
     /**
      * Findings within one dataset group: virtual against platform threads, and the subprocess costs
-     * ({@code overheads}: {@link SubprocessOverhead#of} of {@code table}, as the report already has them).
+     * ({@code overheads}: {@link SubprocessOverhead#of} of {@code table}, as the report already has them; the
+     * costs quoted are their component means, the figures of the report's cost components table).
      */
     static List<String> of(SummaryTable table, OptionalInt cores, List<SubprocessOverhead> overheads) {
         List<String> out = new ArrayList<>();
@@ -38,12 +39,12 @@ final class Findings {
         List<String> parts = new ArrayList<>();
         boolean moreInFlight = false;
         for (String cache : List.of("warm", "cold")) {
-            Optional<SummaryTable.Row> virtual = find(table, "virtual", cache, OptionalInt.empty());
+            Optional<SummaryTable.Row> virtual = table.find("virtual", cache, OptionalInt.empty());
             if (virtual.isEmpty()) {
                 continue;
             }
             int carriers = virtual.get().threads().orElse(cores.orElse(1));
-            Optional<SummaryTable.Row> platform = find(table, "platform", cache, OptionalInt.of(carriers));
+            Optional<SummaryTable.Row> platform = table.find("platform", cache, OptionalInt.of(carriers));
             if (platform.isEmpty()) {
                 continue;
             }
@@ -55,7 +56,7 @@ final class Findings {
                             v.getAsDouble(), p.getAsDouble());
             moreInFlight |= v.isPresent() && p.isPresent() && v.getAsDouble() > p.getAsDouble();
             parts.add(String.format(Locale.ROOT, "cache %s: virtual %s, platform at %d threads %s, platform/virtual %s (%s)%s",
-                    cache, ms(virtual.get()), carriers, ms(platform.get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
+                    cache, Cells.time(virtual.get()), carriers, Cells.time(platform.get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
                     verdict(ratio, "platform", "virtual"), inFlight));
         }
         if (parts.isEmpty()) {
@@ -80,22 +81,22 @@ final class Findings {
                 continue;
             }
             BenchmarkResult r = o.subprocess().result();
-            OptionalDouble childDecode = r.secondaryMedian("childDecodeMs");
-            OptionalDouble encode = r.secondaryMedian("childEncodeMs");
-            OptionalDouble transfer = r.secondaryMedian("transferMs");
-            OptionalDouble parentDecode = r.secondaryMedian("parentDecodeMs");
+            OptionalDouble childDecode = o.componentMean("childDecodeMs");
+            OptionalDouble encode = o.componentMean("childEncodeMs");
+            OptionalDouble transfer = o.componentMean("transferMs");
+            OptionalDouble parentDecode = o.componentMean("parentDecodeMs");
             if (childDecode.isEmpty() || encode.isEmpty() || transfer.isEmpty() || parentDecode.isEmpty()) {
                 continue;
             }
             Speedup ratio = o.timeRatio().get();
             double extra = encode.getAsDouble() + transfer.getAsDouble() + parentDecode.getAsDouble();
             parts.add(String.format(Locale.ROOT,
-                    "%s at %d threads, cache %s: %s against platform's %s, %s the platform time; per shot (medians, summed over "
+                    "%s at %d threads, cache %s: %s against platform's %s, %s the platform time; per shot (means, summed over "
                             + "files) the children decoded for %.0f ms and encoded for %.0f ms, the pipes took %.0f ms and the "
                             + "parent decoded again for %.0f ms, so %.0f ms of encoding, copying and decoding that in-process "
                             + "loading never does (%.1f× the children's own decoding)",
-                    r.label(), o.subprocess().threads().orElse(1), r.param("cache").orElse("?"), ms(o.subprocess()), ms(o.platform().get()),
-                    Cells.ratio(ratio.ratio(), ratio.ratioCi()),
+                    r.label(), o.subprocess().threads().orElse(1), r.param("cache").orElse("?"), Cells.time(o.subprocess()),
+                    Cells.time(o.platform().get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
                     childDecode.getAsDouble(), encode.getAsDouble(), transfer.getAsDouble(), parentDecode.getAsDouble(), extra,
                     extra / childDecode.getAsDouble()));
         }
@@ -127,7 +128,7 @@ final class Findings {
                 Speedup ratio = Speedup.of(dr.primary(), tr.primary(), 1);
                 parts.add(String.format(Locale.ROOT, "%s%s, disk cache %s: tmpfs %s, disk %s, disk/tmpfs %s (%s)",
                         tr.label(), tr.param("threads").map(n -> " at " + n + " threads").orElse(""), dr.param("cache").orElse("?"),
-                        ms(t), ms(d), Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "disk", "tmpfs")));
+                        Cells.time(t), Cells.time(d), Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "disk", "tmpfs")));
                 if (dr.param("cache").orElse("").equals("warm") && !ratio.ratioCi().contains(1)) {
                     warmDiffers.add(tr.label());
                 }
@@ -160,13 +161,6 @@ final class Findings {
         return pa.equals(pb) && "warm".equals(a.param("cache").orElse(""));
     }
 
-    private static Optional<SummaryTable.Row> find(SummaryTable table, String label, String cache, OptionalInt threads) {
-        return table.rows().stream()
-                .filter(r -> r.result().label().equals(label) && r.result().param("cache").orElse("").equals(cache))
-                .filter(r -> threads.isEmpty() || r.threads().equals(threads))
-                .findFirst();
-    }
-
     /** What a ratio T(baseline) / T(strategy) says, in words. */
     private static String verdict(Speedup ratio, String baseline, String strategy) {
         if (ratio.ratioCi().contains(1)) {
@@ -174,9 +168,4 @@ final class Findings {
         }
         return (ratio.ratio() > 1 ? strategy : baseline) + " faster, the interval excludes 1";
     }
-
-    private static String ms(SummaryTable.Row row) {
-        return Cells.time(row.time().median(), row.time().medianCi(), row.result().unit());
-    }
-
 }

@@ -2,6 +2,7 @@ package dictbench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dictbench.stats.Regression;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public final class GateBencher implements GateFormat {
         ObjectNode out = JSON.createObjectNode();
         for (GateReport.Tracked t : report.tracked()) {
             BenchmarkResult r = t.result();
-            boolean throughput = r.mode().equals("thrpt");
+            boolean throughput = t.direction() == Regression.Direction.HIGHER_IS_BETTER;
             Optional<Double> factor = throughput ? opsPerSecondPerUnit(r.unit()) : r.millisPerUnit().map(ms -> ms * 1e6);
             String measure = factor.isEmpty() ? "score " + r.unit() : throughput ? "throughput" : "latency";
             double f = factor.orElse(1.0);

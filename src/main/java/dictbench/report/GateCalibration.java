@@ -52,14 +52,18 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
      * at least one benchmark: that is when CI would fail.
      */
     public enum Rule {
-        GATE("dictbench gate (threshold 5%, α 0.01, Holm: REGRESSED)"),
-        RATIO_5("ratio of means > 1.05 (jmh-visualizer's ±5% band)"),
-        RATIO_200("ratio of means ≥ 2 (github-action-benchmark's default 200% alert)");
+        GATE,
+        RATIO_5,
+        RATIO_200;
 
-        final String description;
-
-        Rule(String description) {
-            this.description = description;
+        /** The rule for people; the gate's names the settings it was judged with. */
+        String description(Regression.Settings settings) {
+            return switch (this) {
+                case GATE -> "dictbench gate (threshold " + Regression.number(100 * settings.threshold()) + "%, α "
+                        + Regression.number(settings.alpha()) + ", " + settings.correction().displayName() + ": REGRESSED)";
+                case RATIO_5 -> "ratio of means > 1.05 (jmh-visualizer's ±5% band)";
+                case RATIO_200 -> "ratio of means ≥ 2 (github-action-benchmark's default 200% alert)";
+            };
         }
     }
 
@@ -157,9 +161,7 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
             verdicts.merge(row.verdict(), 1, Integer::sum);
             ratios[i] = row.result().ratio().value();
             // the ratio rules look at JMH's score, the mean of every shot, as those tools do
-            Regression.Direction direction = row.pair().direction();
-            double slowdown = direction.slowdown(Descriptive.mean(row.pair().current().primary().all())
-                    / Descriptive.mean(row.pair().baselineSamples().all()));
+            double slowdown = row.pair().direction().slowdown(row.current().mean() / row.baseline().mean());
             count(flagged, Rule.GATE, row.verdict() == Regression.Verdict.REGRESSED);
             count(flagged, Rule.RATIO_5, slowdown > 1.05);
             count(flagged, Rule.RATIO_200, slowdown >= 2);
@@ -259,10 +261,10 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
     }
 
     /** One row per rule, one rate per level. */
-    private static List<List<String>> rateRows(List<Integer> levels, java.util.function.BiFunction<Integer, Rule, Proportion> rate) {
+    private List<List<String>> rateRows(List<Integer> levels, java.util.function.BiFunction<Integer, Rule, Proportion> rate) {
         List<List<String>> rows = new ArrayList<>();
         for (Rule rule : Rule.values()) {
-            List<String> row = new ArrayList<>(List.of(rule.description));
+            List<String> row = new ArrayList<>(List.of(rule.description(settings)));
             levels.forEach(l -> row.add(rate(rate.apply(l, rule))));
             rows.add(row);
         }
@@ -283,7 +285,7 @@ public record GateCalibration(Regression.Settings settings, List<Run> runs, List
         ObjectNode s = root.putObject("settings");
         s.put("threshold", settings.threshold());
         s.put("alpha", settings.alpha());
-        s.put("correction", GateReport.correctionKey(settings.correction()));
+        s.put("correction", settings.correction().key());
         s.put("rateConfidence", RATE_CONFIDENCE);
         ArrayNode runList = root.putArray("runs");
         runs.forEach(r -> runList.addObject().put("label", r.label()).put("slowdownPercent", r.slowdownPercent()));

@@ -12,19 +12,18 @@ import java.util.stream.Collectors;
 
 /**
  * The benchmarks two JMH runs have in common, matched by benchmark method and params, and those only
- * one of them has. A pair must agree on the JMH mode; time units may differ (the baseline is converted
+ * the baseline has (what only the current run has, {@link GateReport#onlyInCurrent} finds among the
+ * tracked benchmarks). A pair must agree on the JMH mode; time units may differ (the baseline is converted
  * to the current run's unit), other units must be equal.
  *
  * @param pairs benchmarks in both runs, in the current run's order
  * @param onlyInBaseline benchmarks the current run lacks
- * @param onlyInCurrent benchmarks the baseline lacks
  */
-public record GateComparison(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline, List<BenchmarkResult> onlyInCurrent) {
+public record GateComparison(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
 
     public GateComparison {
         pairs = List.copyOf(pairs);
         onlyInBaseline = List.copyOf(onlyInBaseline);
-        onlyInCurrent = List.copyOf(onlyInCurrent);
     }
 
     /**
@@ -58,12 +57,9 @@ public record GateComparison(List<Pair> pairs, List<BenchmarkResult> onlyInBasel
         Map<String, BenchmarkResult> base = byName(baseline, baselineFile);
         Map<String, BenchmarkResult> cur = byName(current, currentFile);
         List<Pair> pairs = new ArrayList<>();
-        List<BenchmarkResult> onlyInCurrent = new ArrayList<>();
         for (var e : cur.entrySet()) {
             BenchmarkResult b = base.get(e.getKey());
-            if (b == null) {
-                onlyInCurrent.add(e.getValue());
-            } else {
+            if (b != null) {
                 pairs.add(pair(e.getKey(), b, e.getValue()));
             }
         }
@@ -73,7 +69,7 @@ public record GateComparison(List<Pair> pairs, List<BenchmarkResult> onlyInBasel
             throw new ResultsException("no benchmark in common between " + baselineFile + " (" + describe(base) + ") and "
                     + currentFile + " (" + describe(cur) + "); benchmarks match by method and params");
         }
-        return new GateComparison(pairs, onlyInBaseline, onlyInCurrent);
+        return new GateComparison(pairs, onlyInBaseline);
     }
 
     /**

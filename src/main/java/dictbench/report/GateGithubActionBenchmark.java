@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dictbench.stats.ConfidenceInterval;
+import dictbench.stats.Regression;
 import java.util.Locale;
 
 /**
@@ -40,8 +41,8 @@ public final class GateGithubActionBenchmark implements GateFormat {
             ConfidenceInterval ci = t.summary().medianCi();
             String unit = t.result().unit();
             String note = "";
-            if (t.result().mode().equals("thrpt")) {
-                note = "converted from thrpt " + SummaryTable.number(median) + " " + unit + "; ";
+            if (t.direction() == Regression.Direction.HIGHER_IS_BETTER) {
+                note = "converted from thrpt " + Cells.number(median) + " " + unit + "; ";
                 ci = new ConfidenceInterval(1 / ci.upper(), 1 / ci.lower(), ci.confidence());
                 median = 1 / median;
                 unit = inverse(unit);
@@ -50,9 +51,9 @@ public final class GateGithubActionBenchmark implements GateFormat {
             e.put("name", t.name());
             e.put("unit", unit);
             e.put("value", median);
-            e.put("range", "± " + SummaryTable.number(Math.max(median - ci.lower(), ci.upper() - median)));
+            e.put("range", "± " + Cells.number(Math.max(median - ci.lower(), ci.upper() - median)));
             e.put("extra", String.format(Locale.ROOT, "%s%s%% CI [%s, %s]; %d shots in %d forks; gate: %s", note,
-                    GateMarkdown.number(100 * ci.confidence()), SummaryTable.number(ci.lower()), SummaryTable.number(ci.upper()),
+                    Regression.number(100 * ci.confidence()), Cells.number(ci.lower()), Cells.number(ci.upper()),
                     t.summary().n(), t.summary().forks(), t.verdict() == null ? "not in baseline" : t.verdict().name()));
         }
         return out.toPrettyString() + "\n";

@@ -51,7 +51,7 @@ public final class GateJson implements GateFormat {
         settings.put("threshold", s.threshold());
         settings.put("alpha", s.alpha());
         settings.put("confidence", s.confidence());
-        settings.put("correction", GateReport.correctionKey(s.correction()));
+        settings.put("correction", s.correction().key());
         settings.put("resamples", s.resamples());
         settings.put("seed", s.seed());
         ObjectNode env = root.putObject("environment");

@@ -1,6 +1,7 @@
 package dictbench.report;
 
 import dictbench.stats.Regression;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -25,8 +26,8 @@ public final class GateMarkdown implements GateFormat {
     @Override
     public String render(GateReport report) {
         Regression.Settings s = report.settings();
-        String conf = number(100 * s.confidence()) + "%";
-        String correction = GateReport.correctionName(s.correction());
+        String conf = Regression.number(100 * s.confidence()) + "%";
+        String correction = s.correction().displayName();
         boolean forced = !report.environment().matches();
         StringBuilder out = new StringBuilder();
         long regressed = report.count(Regression.Verdict.REGRESSED);
@@ -36,28 +37,26 @@ public final class GateMarkdown implements GateFormat {
                 .append(report.count(Regression.Verdict.IMPROVED)).append(" improved · ")
                 .append(report.count(Regression.Verdict.UNCHANGED)).append(" unchanged · ")
                 .append(report.count(Regression.Verdict.INCONCLUSIVE)).append(" inconclusive, of ")
-                .append(report.rows().size()).append(" benchmarks compared (threshold ").append(number(100 * s.threshold()))
-                .append("%, α = ").append(number(s.alpha())).append(", ").append(correction).append(").\n\n");
+                .append(report.rows().size()).append(" benchmarks compared (threshold ").append(Regression.number(100 * s.threshold()))
+                .append("%, α = ").append(Regression.number(s.alpha())).append(", ").append(correction).append(").\n\n");
         if (forced) {
             out.append("> **Warning: the environments differ** and were compared anyway (`--allow-env-mismatch`): ")
                     .append(escape(String.join("; ", report.environment().differences())))
                     .append(" (baseline vs current). Verdicts marked ").append(FORCED)
                     .append(" may reflect the machines, not the change.\n\n");
         }
-        out.append("| verdict | benchmark | baseline median [").append(conf).append(" CI] | current median [").append(conf)
-                .append(" CI] | current/baseline [").append(conf).append(" CI] | change | p (").append(correction).append(") |\n");
-        out.append("|---|---|---:|---:|---:|---|---:|\n");
+        List<List<String>> rows = new ArrayList<>();
         for (GateReport.Row row : report.rowsBySeverity()) {
             Regression.Result r = row.result();
             String unit = row.pair().current().unit();
-            out.append("| ").append(verdict(r.verdict())).append(forced ? " " + FORCED : "")
-                    .append(" | `").append(escape(row.pair().name())).append("` | ")
-                    .append(SummaryTable.time(row.baseline().median(), row.baseline().medianCi(), unit)).append(" | ")
-                    .append(SummaryTable.time(row.current().median(), row.current().medianCi(), unit)).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.ratio().value(), r.ratio().ci().lower(),
-                            r.ratio().ci().upper())).append(" | ")
-                    .append(r.change()).append(" | ").append(p(r.adjustedPValue())).append(" |\n");
+            rows.add(List.of(verdict(r.verdict()) + (forced ? " " + FORCED : ""), "`" + row.pair().name() + "`",
+                    Cells.time(row.baseline(), unit), Cells.time(row.current(), unit),
+                    String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.ratio().value(), r.ratio().ci().lower(), r.ratio().ci().upper()),
+                    r.change(), p(r.adjustedPValue())));
         }
+        out.append(TableFormat.MARKDOWN.render(new Table("", List.of("verdict", "benchmark", "baseline median [" + conf + " CI]",
+                "current median [" + conf + " CI]", "current/baseline [" + conf + " CI]", "change", "p (" + correction + ")"),
+                List.of(false, false, true, true, true, false, true), rows, List.of())));
         List<GateReport.Row> explained = report.rowsBySeverity().stream()
                 .filter(r -> r.verdict() != Regression.Verdict.UNCHANGED).toList();
         if (!explained.isEmpty()) {
@@ -71,11 +70,11 @@ public final class GateMarkdown implements GateFormat {
         unmatched(out, "Only in the current run (new, not compared)", report.onlyInCurrent());
         out.append("\n<details><summary>How to read this</summary>\n\n")
                 .append("- **REGRESSED**: the ").append(correction).append("-adjusted Mann–Whitney p is below ")
-                .append(number(s.alpha())).append(" and the whole ").append(conf)
-                .append(" bootstrap CI of the slowdown lies beyond ").append(number(100 * s.threshold()))
+                .append(Regression.number(s.alpha())).append(" and the whole ").append(conf)
+                .append(" bootstrap CI of the slowdown lies beyond ").append(Regression.number(100 * s.threshold()))
                 .append("% worse. Only this verdict fails the gate (exit code 1).\n")
-                .append("- **IMPROVED**: the mirror image, beyond ").append(number(100 * s.threshold())).append("% better.\n")
-                .append("- **UNCHANGED**: the whole CI lies within ±").append(number(100 * s.threshold()))
+                .append("- **IMPROVED**: the mirror image, beyond ").append(Regression.number(100 * s.threshold())).append("% better.\n")
+                .append("- **UNCHANGED**: the whole CI lies within ±").append(Regression.number(100 * s.threshold()))
                 .append("%: any change is smaller than the threshold.\n")
                 .append("- **INCONCLUSIVE**: too few forks or shots for the test, or a CI that straddles the threshold; ")
                 .append("*Why* says how many shots would likely decide it.\n")
@@ -110,11 +109,6 @@ public final class GateMarkdown implements GateFormat {
         }
         double v = p.getAsDouble();
         return v < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.2g", v);
-    }
-
-    static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     private static String escape(String text) {

@@ -47,10 +47,12 @@ public record GateReport(Regression.Settings settings, Path baselineFile, Path c
      *
      * @param name {@link GateComparison#name}
      * @param result as read
+     * @param direction which way is better, from the JMH mode ({@link GateComparison#direction})
      * @param summary median and interval at the gate's confidence
      * @param verdict the gate's verdict, null when the baseline lacks this benchmark
      */
-    public record Tracked(String name, BenchmarkResult result, Summary summary, Regression.Verdict verdict) {
+    public record Tracked(String name, BenchmarkResult result, Regression.Direction direction, Summary summary,
+                          Regression.Verdict verdict) {
     }
 
     /**
@@ -59,7 +61,7 @@ public record GateReport(Regression.Settings settings, Path baselineFile, Path c
      * @param allowEnvMismatch compare even when the environments differ or are unknown (the report says so)
      * @throws NoSuchFileException if a results file is missing
      * @throws ResultsException if a file is not JMH JSON, the environments differ without
-     *     {@code allowEnvMismatch}, or the runs have nothing in common
+     *     {@code allowEnvMismatch}, the runs have nothing in common, or a current benchmark's mode is not a JMH mode
      */
     public static GateReport compare(Path baselineFile, Path currentFile, Regression.Settings settings,
                                      boolean allowEnvMismatch) throws IOException {
@@ -84,10 +86,11 @@ public record GateReport(Regression.Settings settings, Path baselineFile, Path c
         }
         Map<String, Regression.Verdict> verdicts = new LinkedHashMap<>();
         rows.forEach(row -> verdicts.put(row.pair().name(), row.verdict()));
-        List<Tracked> tracked = current.stream().map(r -> {
+        List<Tracked> tracked = new ArrayList<>();
+        for (BenchmarkResult r : current) {
             String name = GateComparison.name(r);
-            return new Tracked(name, r, currentSummaries.get(name), verdicts.get(name));
-        }).toList();
+            tracked.add(new Tracked(name, r, GateComparison.direction(r), currentSummaries.get(name), verdicts.get(name)));
+        }
         return new GateReport(settings, baselineFile, currentFile, rows, tracked,
                 comparison.onlyInBaseline().stream().map(GateComparison::name).toList(), environment);
     }
@@ -112,16 +115,6 @@ public record GateReport(Regression.Settings settings, Path baselineFile, Path c
     /** Names of benchmarks the baseline lacks (new ones), in the current run's order. */
     public List<String> onlyInCurrent() {
         return tracked.stream().filter(t -> t.verdict() == null).map(Tracked::name).toList();
-    }
-
-    /** The correction as the CLI spells it: {@code holm} or {@code bh}. */
-    public static String correctionKey(Regression.Correction c) {
-        return c == Regression.Correction.HOLM ? "holm" : "bh";
-    }
-
-    /** The correction's name for people. */
-    public static String correctionName(Regression.Correction c) {
-        return c == Regression.Correction.HOLM ? "Holm" : "Benjamini–Hochberg";
     }
 
     private static List<BenchmarkResult> read(Path file, String role) throws IOException {

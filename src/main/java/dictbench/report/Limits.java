@@ -3,11 +3,9 @@ package dictbench.report;
 import dictbench.stats.Ceiling;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * How close the best load strategy of one cache state comes to the machine's ceiling
@@ -31,12 +29,10 @@ public record Limits(String cache, SummaryTable.Row best, Optional<SummaryTable.
 
     /** One entry per cache state that has load results. */
     public static List<Limits> of(SummaryTable table, OptionalInt cores) {
-        Set<String> caches = new LinkedHashSet<>();
-        table.rows().stream().filter(r -> r.result().isLoad()).forEach(r -> caches.add(r.result().param("cache").orElse("")));
         Optional<SummaryTable.Row> decode = table.rows().stream()
                 .filter(r -> r.result().className().equals("DecodeBenchmark")).min(Comparator.comparingDouble(SummaryTable.Row::medianMillis));
         List<Limits> out = new ArrayList<>();
-        for (String cache : caches) {
+        for (String cache : table.loadCaches()) {
             SummaryTable.Row best = fastest(table, cache, true).orElseThrow();
             Optional<SummaryTable.Row> raw = fastest(table, cache, false);
             List<String> missing = new ArrayList<>();

@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -209,7 +207,7 @@ public final class Report {
         if (!s.scaling().isEmpty()) {
             out.add(new TableBlock(scalingPoints(s)));
             out.add(new TableBlock(scalingFits(s)));
-            for (String cache : caches(s)) {
+            for (String cache : s.table().loadCaches()) {
                 List<Scaling> sweeps = s.scaling().stream().filter(x -> x.cache().equals(cache)).toList();
                 Charts.speedup(sweeps, "Speedup against threads, cache " + cache, subtitle).ifPresent(c -> out.add(new Chart(c)));
             }
@@ -225,7 +223,7 @@ public final class Report {
             out.add(new TableBlock(overheadComponents(s)));
             Charts.subprocessOverhead(s.overheads(), "Subprocess cost components", subtitle).ifPresent(c -> out.add(new Chart(c)));
         }
-        for (String cache : caches(s)) {
+        for (String cache : s.table().loadCaches()) {
             Charts.timeline(s.group(), s.table(), cache, "Per-file timeline of one shot per strategy, cache " + cache, subtitle)
                     .ifPresent(c -> out.add(new Chart(c)));
         }
@@ -235,20 +233,13 @@ public final class Report {
         return e.cpu() + ", " + (e.cores().isPresent() ? e.cores().getAsInt() + " cores" : "cores unknown") + ", " + e.jdk();
     }
 
-    private static Set<String> caches(Section s) {
-        Set<String> caches = new LinkedHashSet<>();
-        s.table().rows().stream().filter(r -> r.result().isLoad()).forEach(r -> caches.add(r.result().param("cache").orElse("")));
-        return caches;
-    }
-
     private static Table scalingPoints(Section s) {
         List<List<String>> rows = new ArrayList<>();
         for (Scaling sc : s.scaling()) {
             for (Scaling.Point p : sc.points()) {
                 SummaryTable.Row r = p.row();
                 rows.add(List.of(sc.strategy(), sc.cache(), String.valueOf(p.threads()),
-                        Cells.time(r.time().median(), r.time().medianCi(), r.result().unit()),
-                        Cells.ratio(p.speedup().ratio(), p.speedup().ratioCi()),
+                        Cells.time(r), Cells.ratio(p.speedup().ratio(), p.speedup().ratioCi()),
                         Cells.optional(r.efficiency(), Cells::decimal),
                         Cells.optional(p.karpFlatt(), Cells::decimal)));
             }
@@ -297,7 +288,7 @@ public final class Report {
             SummaryTable.Row best = l.best();
             Optional<Ceiling> c = l.ceiling();
             rows.add(List.of(l.cache(), Charts.configName(best),
-                    Cells.time(best.time().median(), best.time().medianCi(), best.result().unit()),
+                    Cells.time(best),
                     Cells.optional(l.rawRead(), r -> Cells.number(r.medianMillis()) + " ms (" + Charts.configName(r) + ")"),
                     Cells.optional(c, x -> Cells.number(x.decodeBoundTime()) + " ms (" + Cells.number(x.singleCoreDecodeTime())
                             + " ms / " + x.cores() + " cores)"),
@@ -317,7 +308,7 @@ public final class Report {
     private static Table coldOverlaps(Section s) {
         List<List<String>> rows = new ArrayList<>();
         for (ColdOverlap o : s.coldOverlaps()) {
-            rows.add(List.of(Charts.configName(o.cold()), median(o.cold()), median(o.warm()), median(o.rawRead()),
+            rows.add(List.of(Charts.configName(o.cold()), Cells.time(o.cold()), Cells.time(o.warm()), Cells.time(o.rawRead()),
                     o.bound() == o.warm() ? "warm" : "raw read", Cells.ratio(o.ratio().ratio(), o.ratio().ratioCi())));
         }
         return Table.of("Cold against its bounds — " + s.context(), List.of("configuration", "cold median [99% CI]",
@@ -327,17 +318,12 @@ public final class Report {
                         + "overlapped completely; about 1 + raw read / warm: they added up."));
     }
 
-    private static String median(SummaryTable.Row r) {
-        return Cells.time(r.time().median(), r.time().medianCi(), r.result().unit());
-    }
-
     private static Table overheadTimes(Section s) {
         List<List<String>> rows = new ArrayList<>();
         for (SubprocessOverhead o : s.overheads()) {
             SummaryTable.Row r = o.subprocess();
             rows.add(List.of(Charts.configName(r), r.result().param("cache").orElse(""),
-                    Cells.time(r.time().median(), r.time().medianCi(), r.result().unit()),
-                    Cells.optional(o.platform(), p -> Cells.time(p.time().median(), p.time().medianCi(), p.result().unit())),
+                    Cells.time(r), Cells.optional(o.platform(), Cells::time),
                     Cells.optional(o.timeRatio(), x -> Cells.ratio(x.ratio(), x.ratioCi())),
                     Cells.number(o.shippedMB()), Cells.number(o.poolStartMs())));
         }

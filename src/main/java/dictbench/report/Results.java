@@ -100,8 +100,7 @@ public record Results(List<EnvironmentGroup> environments) {
         if (results.isEmpty()) {
             throw new ResultsException(json + " holds no benchmark results");
         }
-        Path envFile = json.toAbsolutePath().getParent().resolve(ENVIRONMENT_JSON);
-        Optional<Environment> env = Files.isRegularFile(envFile) ? Optional.of(Environment.read(envFile)) : Optional.empty();
+        Optional<Environment> env = Environment.beside(json);
         for (BenchmarkResult r : results) {
             if (r.millisPerUnit().isEmpty()) {
                 throw new ResultsException(json + ": " + r.benchmark() + " is in " + r.unit()
@@ -109,7 +108,7 @@ public record Results(List<EnvironmentGroup> environments) {
             }
             if (env.isPresent() && r.param("dataset").isPresent() && !env.get().datasets().contains(r.param("dataset").get())) {
                 throw new ResultsException(json + ": " + r.benchmark() + " ran on dataset " + r.param("dataset").get()
-                        + " but " + envFile + " describes dataset " + env.get().dataset());
+                        + " but " + Environment.fileBeside(json) + " describes dataset " + env.get().dataset());
             }
         }
         List<Timeline> timelines = directory ? Timeline.readAll(input.resolve(Timeline.DIRECTORY)) : List.of();

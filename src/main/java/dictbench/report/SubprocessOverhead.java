@@ -38,17 +38,20 @@ public record SubprocessOverhead(SummaryTable.Row subprocess, Optional<SummaryTa
             if (!r.className().equals("SubprocessLoadBenchmark")) {
                 continue;
             }
-            Optional<SummaryTable.Row> platform = table.rows().stream()
-                    .filter(o -> o.result().label().equals("platform"))
-                    .filter(o -> o.result().param("cache").equals(r.param("cache")))
-                    .filter(o -> o.threads().equals(row.threads()))
-                    .findFirst();
+            Optional<SummaryTable.Row> platform = row.threads().isEmpty() ? Optional.empty()
+                    : table.find("platform", r.param("cache").orElse(""), row.threads());
             Optional<Speedup> ratio = platform.map(p -> Speedup.of(r.primary(), p.result().primary(), row.threads().orElse(1)));
             OptionalDouble poolStart = r.secondaryMedian("poolStartMs");
             out.add(new SubprocessOverhead(row, platform, ratio, decompose(r), r.secondaryMedian("shippedMB"),
                     poolStart.orElse(0) > 0 ? poolStart : OptionalDouble.empty()));
         }
         return out;
+    }
+
+    /** The mean per shot of component {@code name} (one of {@link #COMPONENTS}), ms; empty without {@link #components}. */
+    public OptionalDouble componentMean(String name) {
+        return components.flatMap(d -> d.components().stream().filter(c -> c.name().equals(name)).findFirst())
+                .map(c -> OptionalDouble.of(c.mean())).orElse(OptionalDouble.empty());
     }
 
     private static Optional<OverheadDecomposition> decompose(BenchmarkResult r) {

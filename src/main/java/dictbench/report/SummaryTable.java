@@ -4,10 +4,12 @@ import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The headline table: per strategy, threads and cache state, the median shot time with its 99%
@@ -94,6 +96,24 @@ public final class SummaryTable {
         return a.param(param).equals(b.param(param));
     }
 
+    /**
+     * The first row of strategy {@code label} ({@link BenchmarkResult#label}) in cache state {@code cache}
+     * (a result without a {@code cache} param is in ""), at {@code threads} if given, else at any thread count.
+     */
+    public Optional<Row> find(String label, String cache, OptionalInt threads) {
+        return rows.stream()
+                .filter(r -> r.result().label().equals(label) && r.result().param("cache").orElse("").equals(cache))
+                .filter(r -> threads.isEmpty() || r.threads().equals(threads))
+                .findFirst();
+    }
+
+    /** The cache states of the load results, in table order (a result without a {@code cache} param is in ""). */
+    public Set<String> loadCaches() {
+        Set<String> caches = new LinkedHashSet<>();
+        rows.stream().filter(r -> r.result().isLoad()).forEach(r -> caches.add(r.result().param("cache").orElse("")));
+        return caches;
+    }
+
     /** The table, titled {@code title}. */
     public Table table(String title) {
         List<List<String>> cells = new ArrayList<>();
@@ -103,7 +123,7 @@ public final class SummaryTable {
                     : row.threads().isPresent() ? row.threads().getAsInt() + " (cores)" : "cores";
             cells.add(List.of(r.param("dataset").orElse(""), r.param("format").orElse(""), r.param("cache").orElse("memory"),
                     r.label(), threads,
-                    Cells.time(row.time().median(), row.time().medianCi(), r.unit()),
+                    Cells.time(row),
                     Cells.optional(row.speedup(), s -> Cells.ratio(s.ratio(), s.ratioCi())),
                     Cells.optional(row.efficiency(), Cells::decimal),
                     Cells.optional(row.megabytesPerSecond(), v -> String.format(Locale.ROOT, "%.0f", v))));
@@ -115,18 +135,5 @@ public final class SummaryTable {
     /** The table in Markdown (also readable as plain text on a terminal). */
     public String markdown() {
         return TableFormat.MARKDOWN.render(table(""));
-    }
-
-    // Kept for the other tables of this package (the regression gate's); they format as Cells does.
-    static String time(double median, dictbench.stats.ConfidenceInterval ci, String unit) {
-        return Cells.time(median, ci, unit);
-    }
-
-    static String ratio(double value, dictbench.stats.ConfidenceInterval ci) {
-        return Cells.ratio(value, ci);
-    }
-
-    static String number(double v) {
-        return Cells.number(v);
     }
 }

@@ -77,6 +77,11 @@ public final class Regression {
             return this == LOWER_IS_BETTER ? ratio
                     : new ConfidenceInterval(1 / ratio.upper(), 1 / ratio.lower(), ratio.confidence());
         }
+
+        /** The slowdown with its interval that a ratio with its interval means. */
+        public Estimate slowdown(Estimate ratio) {
+            return new Estimate(slowdown(ratio.value()), slowdown(ratio.ci()));
+        }
     }
 
     /** What the gate concludes about one benchmark. */
@@ -87,9 +92,43 @@ public final class Regression {
     /** Multiple-comparison correction across all benchmarks compared at once. */
     public enum Correction {
         /** Holm 1979: controls the family-wise error rate (the default: a gate should rarely cry wolf). */
-        HOLM,
+        HOLM("holm", "Holm"),
         /** Benjamini &amp; Hochberg 1995: controls the false discovery rate; more power on large matrices. */
-        BENJAMINI_HOCHBERG;
+        BENJAMINI_HOCHBERG("bh", "Benjamini–Hochberg");
+
+        private final String key;
+        private final String displayName;
+
+        Correction(String key, String displayName) {
+            this.key = key;
+            this.displayName = displayName;
+        }
+
+        /** The correction as the command line and the JSON outputs spell it: {@code holm} or {@code bh}. */
+        public String key() {
+            return key;
+        }
+
+        /** The correction's name for people: {@code Holm} or {@code Benjamini–Hochberg}. */
+        public String displayName() {
+            return displayName;
+        }
+
+        /**
+         * The correction a user named: its {@link #key()} or, for Benjamini–Hochberg, also
+         * {@code benjamini-hochberg}; any case, surrounding blanks ignored.
+         *
+         * @throws IllegalArgumentException if {@code text} names no correction
+         */
+        public static Correction parse(String text) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            for (Correction c : values()) {
+                if (c.key.equals(t) || c.displayName.replace('–', '-').toLowerCase(Locale.ROOT).equals(t)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a correction; use holm or bh");
+        }
 
         /** Adjusted p-values, in input order. */
         public double[] adjust(double[] p) {
@@ -205,9 +244,8 @@ public final class Regression {
      * The gate's finding for one {@link Case}.
      *
      * @param input the case judged
-     * @param baselineMedian median of all baseline shots
-     * @param currentMedian median of all current shots
-     * @param ratio {@code currentMedian / baselineMedian} with its bootstrap interval at {@code 1 − α}
+     * @param ratio median of all current shots / median of all baseline shots, with its bootstrap interval at
+     *     {@code 1 − α}
      * @param pValue raw two-sided Mann–Whitney p; empty below {@link MannWhitney#MIN_PER_GROUP} shots a side
      * @param adjustedPValue p after the correction; empty with {@code pValue}
      * @param verdict the verdict
@@ -215,14 +253,13 @@ public final class Regression {
      *     (exact for the minimum-size rule, an estimate otherwise); empty when unknown or not applicable
      * @param reason one sentence on why, for a report
      */
-    public record Result(Case input, double baselineMedian, double currentMedian, Estimate ratio,
+    public record Result(Case input, Estimate ratio,
                          OptionalDouble pValue, OptionalDouble adjustedPValue, Verdict verdict,
                          OptionalInt shotsPerSideNeeded, String reason) {
 
         /** The slowdown ({@code > 1} is worse) with its interval; see {@link Direction#slowdown}. */
         public Estimate slowdown() {
-            Direction d = input.direction();
-            return new Estimate(d.slowdown(ratio.value()), d.slowdown(ratio.ci()));
+            return input.direction().slowdown(ratio);
         }
 
         /** The change in words: "time +20.0% (worse)", "throughput +8.0% (better)", "time ±0.0%". */
@@ -278,9 +315,7 @@ public final class Regression {
 
     private static Result judge(Case c, Estimate ratio, OptionalDouble p, OptionalDouble adj, int comparisons,
                                 Settings s) {
-        double bMedian = Descriptive.median(c.baseline().all());
-        double cMedian = Descriptive.median(c.current().all());
-        Estimate slowdown = new Estimate(c.direction().slowdown(ratio.value()), c.direction().slowdown(ratio.ci()));
+        Estimate slowdown = c.direction().slowdown(ratio);
         List<String> tooSmall = new ArrayList<>();
         OptionalInt needed = OptionalInt.empty();
         int fb = c.baseline().forkCount();
@@ -341,7 +376,7 @@ public final class Regression {
                     : "the change is too close to the threshold to decide with up to "
                             + RegressionSampleSize.MAX_GROWTH + "× the shots");
         }
-        return new Result(c, bMedian, cMedian, ratio, p, adj, verdict, needed, reason);
+        return new Result(c, ratio, p, adj, verdict, needed, reason);
     }
 
     /** "time +12.3% (worse)", "throughput +4.0% (better)", "time ±0.0%": the ratio's change, in words. */
@@ -363,7 +398,11 @@ public final class Regression {
         return number(100 * fraction) + "%";
     }
 
-    static String number(double v) {
+    /**
+     * How the gate writes a setting or a p-value: up to four significant digits without trailing zeros
+     * ({@code 5}, {@code 0.01}, {@code 99}), scientific below 1e-4 ({@code 2.0e-05}).
+     */
+    public static String number(double v) {
         if (v != 0 && Math.abs(v) < 1e-4) {
             return String.format(Locale.ROOT, "%.1e", v);
         }

@@ -82,4 +82,11 @@ class GateCalibrationTest {
         ResultsException label = assertThrows(ResultsException.class, () -> GateCalibration.of(dir, Regression.Settings.defaults()));
         assertTrue(label.getMessage().contains("a-NN or slowedP-NN"), label.getMessage());
     }
+
+    @Test
+    void theGateRuleNamesTheSettingsItWasJudgedWith() {
+        assertEquals("dictbench gate (threshold 5%, α 0.01, Holm: REGRESSED)", Rule.GATE.description(Regression.Settings.defaults()));
+        assertEquals("dictbench gate (threshold 10%, α 0.05, Benjamini–Hochberg: REGRESSED)", Rule.GATE.description(
+                Regression.Settings.defaults().withThreshold(0.10).withAlpha(0.05).withCorrection(Regression.Correction.BENJAMINI_HOCHBERG)));
+    }
 }

@@ -213,6 +213,16 @@ public class GateReportTest {
     }
 
     @Test
+    void theGateComparesWhatTheReportGroupsBy() {
+        Environment base = Runs.environment();
+        Environment elsewhere = new Environment("2026-11-24T08:00:00Z", "runner", base.cpuModel(), base.cores(), 16_000_000_000L,
+                base.os(), "6.19", base.jdk(), base.vm(), List.of("-Xms5376m", "-Xmx5376m", "-Ddictbench.root=/home/runner/work",
+                "-Ddictbench.timeline.dir=/tmp/t"), base.gc(), "default-tmpfs", base.datasetHash(), List.of());
+        assertEquals(EnvironmentKey.of(base), EnvironmentKey.of(elsewhere), "one report table would hold both");
+        assertEquals(List.of(), GateEnvironment.compare(base, elsewhere), "so the gate compares them");
+    }
+
+    @Test
     void everyComparedFieldIsChecked() {
         Environment base = Runs.environment();
         List<String> flags = base.jvmArgs();

@@ -3,6 +3,7 @@ package dictbench.stats;
 import static dictbench.stats.SamplesTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dictbench.stats.Regression.Case;
@@ -235,5 +236,18 @@ public class RegressionTest {
             forks.add(new double[] {v});
         }
         return Samples.ofArrays(forks);
+    }
+
+    @Test
+    void correctionsParseFromTheirKeysAndNames() {
+        assertEquals(Correction.HOLM, Correction.parse(" HOLM "));
+        assertEquals(Correction.BENJAMINI_HOCHBERG, Correction.parse("bh"));
+        assertEquals(Correction.BENJAMINI_HOCHBERG, Correction.parse("Benjamini-Hochberg"));
+        for (Correction c : Correction.values()) {
+            assertEquals(c, Correction.parse(c.key()));
+        }
+        assertEquals("Benjamini–Hochberg", Correction.BENJAMINI_HOCHBERG.displayName());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Correction.parse("bonferroni"));
+        assertTrue(e.getMessage().contains("'bonferroni' is not a correction; use holm or bh"), e.getMessage());
     }
 }
