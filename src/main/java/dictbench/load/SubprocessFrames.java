@@ -1,5 +1,6 @@
 package dictbench.load;
 
+import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.FormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -107,11 +108,13 @@ final class SubprocessFrames {
      * writes: the JDK copies every write through a native buffer of the write's size, so one write of
      * a whole payload costs a malloc and a copy of all of it on top of the pipe's own copy.
      */
-    static void writeResult(OutputStream out, long decodeNanos, long encodeNanos, byte[] payload) throws IOException {
-        writeHeader(out, new Header(RESULT, decodeNanos, encodeNanos, payload.length));
-        for (int at = 0; at < payload.length; at += PIPE_CHUNK_BYTES) {
-            out.write(payload, at, Math.min(PIPE_CHUNK_BYTES, payload.length - at));
+    static void writeResult(OutputStream out, long decodeNanos, long encodeNanos, BinaryFormat.EncodedFile payload)
+            throws IOException {
+        if (payload.length() > MAX_PAYLOAD_BYTES) {
+            throw new IOException("the encoded map is " + payload.length() + " bytes, over the frame limit of " + MAX_PAYLOAD_BYTES);
         }
+        writeHeader(out, new Header(RESULT, decodeNanos, encodeNanos, (int) payload.length()));
+        payload.writeTo(out, PIPE_CHUNK_BYTES);
         out.flush();
     }
 

@@ -50,7 +50,7 @@ public final class SubprocessWorker {
     }
 
     /** A file decoded and re-encoded, with the child's time for each step. */
-    record Encoded(long decodeNanos, long encodeNanos, byte[] payload) {
+    record Encoded(long decodeNanos, long encodeNanos, BinaryFormat.EncodedFile payload) {
     }
 
     public static void main(String[] args) {
@@ -107,7 +107,7 @@ public final class SubprocessWorker {
         long t0 = System.nanoTime();
         Map<String, String> map = Format.named(format).read(path);
         long t1 = System.nanoTime();
-        byte[] payload = PAYLOAD_FORMAT.encode(map);
+        BinaryFormat.EncodedFile payload = PAYLOAD_FORMAT.encodeInPieces(map);
         long t2 = System.nanoTime();
         return new Encoded(t1 - t0, t2 - t1, payload);
     }

@@ -1,5 +1,6 @@
 package dictbench.dataset;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,47 @@ class BinaryFormatTest {
         }
         assertEquals(map, whole);
         assertEquals(whole, byBlock);
+    }
+
+    @Test
+    void aFileEncodedInPiecesIsTheSameFileHoweverItIsWritten() throws IOException {
+        // 97-byte pieces: most strings (up to 300 characters of up to 4 UTF-8 bytes) straddle pieces
+        BinaryFormat format = new BinaryFormat(97);
+        Map<String, String> map = FormatTest.randomMap(11, 500);
+        BinaryFormat.EncodedFile encoded = format.encodeInPieces(map);
+        assertTrue(encoded.pieces().size() > 100, "many pieces: " + encoded.pieces().size());
+        byte[] whole = encoded.toArray();
+        assertEquals(encoded.length(), whole.length);
+        assertEquals(map, format.decode(whole, "whole"));
+        assertArrayEquals(whole, format.encode(map));
+        assertArrayEquals(whole, FormatTest.encode(format, map));
+        for (int writeBytes : new int[] {1, 7, 97, 4096, whole.length + 1}) {
+            List<Integer> writes = new java.util.ArrayList<>();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    writes.add(len);
+                    super.write(b, off, len);
+                }
+            };
+            encoded.writeTo(out, writeBytes);
+            assertArrayEquals(whole, out.toByteArray(), "written " + writeBytes + " bytes at a time");
+            // as if from one array: every write full but the last, wherever the pieces end
+            for (int i = 0; i < writes.size() - 1; i++) {
+                assertEquals(writeBytes, writes.get(i), "write " + i + " of " + writes.size());
+            }
+        }
+        BinaryFormat.Header header = BinaryFormat.readHeader(writeTemp(whole));
+        for (BinaryFormat.Block block : header.blocks().subList(0, header.blocks().size() - 1)) {
+            assertTrue(block.length() >= 97, "a block is cut once it reaches the block size: " + block);
+        }
+    }
+
+    @Test
+    void anEmptyMapEncodesToAHeaderOnly() throws IOException {
+        BinaryFormat.EncodedFile encoded = new BinaryFormat().encodeInPieces(Map.of());
+        assertEquals(BinaryFormat.Header.bytes(0), encoded.length());
+        assertEquals(Map.of(), new BinaryFormat().decode(encoded.toArray(), "empty"));
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class FaultyWorker {
             }
             case "truncated" -> {
                 SubprocessWorker.Encoded e = SubprocessWorker.encode(format, path);
-                byte[] payload = e.payload();
+                byte[] payload = e.payload().toArray();
                 SubprocessFrames.writeHeader(frames, new SubprocessFrames.Header(SubprocessFrames.RESULT, 1, 1, payload.length));
                 frames.write(payload, 0, payload.length / 2);
                 frames.flush();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.FormatException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,13 +18,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubprocessFramesTest {
 
     private static byte[] resultFrame(byte[] payload, long decodeNanos, long encodeNanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SubprocessFrames.writeResult(bytes, decodeNanos, encodeNanos, payload);
+        SubprocessFrames.writeResult(bytes, decodeNanos, encodeNanos, new BinaryFormat.EncodedFile(payload, List.of(), 0));
         return bytes.toByteArray();
     }
 
