@@ -8,6 +8,7 @@ import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,5 +30,14 @@ record BenchData(DatasetSpec spec, Manifest manifest, Format format, List<Path> 
         HeapBudget.youngGenerationWarning(manifest, ManagementFactory.getRuntimeMXBean().getInputArguments())
                 .ifPresent(System.err::println);
         return new BenchData(spec, manifest, Format.named(formatName), manifest.paths());
+    }
+
+    /** Every file's bytes, in the order of {@link #files()}: what the in-memory baselines decode. */
+    byte[][] readContents() throws IOException {
+        byte[][] contents = new byte[files.size()][];
+        for (int i = 0; i < contents.length; i++) {
+            contents[i] = Files.readAllBytes(files.get(i));
+        }
+        return contents;
     }
 }

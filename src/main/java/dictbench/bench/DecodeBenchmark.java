@@ -1,7 +1,6 @@
 package dictbench.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +35,7 @@ public class DecodeBenchmark extends ShotBenchmark {
     @Setup(Level.Trial)
     public void readIntoMemory() throws IOException {
         data = BenchData.open(dataset, format);
-        contents = new byte[data.files().size()][];
-        for (int i = 0; i < contents.length; i++) {
-            contents[i] = Files.readAllBytes(data.files().get(i));
-        }
+        contents = data.readContents();
     }
 
     @Benchmark
@@ -57,9 +53,7 @@ public class DecodeBenchmark extends ShotBenchmark {
     @TearDown(Level.Iteration)
     public void validateShot() throws IOException {
         try {
-            for (int i = 0; i < last.size(); i++) {
-                data.manifest().files().get(i).checkContent(last.get(i));
-            }
+            data.manifest().checkContents(last);
         } finally {
             last = null;
             System.gc(); // as LoadBenchmark: every shot starts from an empty young generation

@@ -51,7 +51,7 @@ public class RawReadBenchmark extends DatasetBenchmark {
         return total;
     }
 
-    private static long readFully(Path file) throws IOException {
+    static long readFully(Path file) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
         long total = 0;
         try (FileChannel ch = FileChannel.open(file)) {

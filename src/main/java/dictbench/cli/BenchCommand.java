@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Every strategy and baseline, threads 1, 2 and the core count, warm and cold. */
     static final Suite FULL = new Suite("full", List.of(
             "SequentialLoadBenchmark", "PlatformThreadsLoadBenchmark", "VirtualThreadsLoadBenchmark", "ForkJoinLoadBenchmark",
-            "SubprocessLoadBenchmark", "RawReadBenchmark", "DecodeBenchmark"),
+            "SubprocessLoadBenchmark", "RawReadBenchmark", "DecodeBenchmark", "OverlapBoundBenchmark"),
             List.of("warm", "cold"), List.of("spawn", "pool"), 2, 1, 3);
     /** One configuration per strategy at 2 threads, warm only: a couple of minutes. */
     static final Suite QUICK = new Suite("quick", List.of(

@@ -85,6 +85,19 @@ public record Manifest(
         }
     }
 
+    /**
+     * Checks maps loaded from {@link #paths()}, in that order, against their entries; the message
+     * names the file and what differed. It hashes every entry: call it outside any timed region.
+     */
+    public void checkContents(List<Map<String, String>> loaded) throws DatasetMismatchException {
+        if (loaded.size() != files.size()) {
+            throw new DatasetMismatchException("loaded " + loaded.size() + " files, the manifest lists " + files.size());
+        }
+        for (int i = 0; i < loaded.size(); i++) {
+            files.get(i).checkContent(loaded.get(i));
+        }
+    }
+
     public long totalBytes() {
         return files.stream().mapToLong(FileEntry::bytes).sum();
     }

@@ -28,17 +28,9 @@ public record LoadResult(List<Map<String, String>> maps, List<FileSpan> spans, M
         return maps.stream().mapToLong(Map::size).sum();
     }
 
-    /**
-     * Checks every map against its manifest entry; the message names the file and what differed.
-     * Call it outside any timed region: it hashes every entry.
-     */
+    /** Checks every map against its manifest entry ({@link Manifest#checkContents}); not for timed regions. */
     public void validate(Manifest manifest) throws DatasetMismatchException {
-        if (maps.size() != manifest.files().size()) {
-            throw new DatasetMismatchException("loaded " + maps.size() + " files, the manifest lists " + manifest.files().size());
-        }
-        for (int i = 0; i < maps.size(); i++) {
-            manifest.files().get(i).checkContent(maps.get(i));
-        }
+        manifest.checkContents(maps);
     }
 
     /** The largest number of files whose loads overlapped in time: 1 means one after another. */

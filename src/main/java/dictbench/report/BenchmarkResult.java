@@ -40,7 +40,7 @@ public record BenchmarkResult(String benchmark, String mode, String unit, Map<St
     /**
      * A short name for tables: the strategy for load benchmarks ({@code sequential}, {@code platform},
      * {@code virtual}, {@code forkjoin}, {@code subprocess-spawn}...), else the baseline
-     * ({@code raw-read}, {@code decode}); a {@code split=true} param adds {@code -split}.
+     * ({@code raw-read}, {@code decode}, {@code overlap-bound}); a {@code split=true} param adds {@code -split}.
      */
     public String label() {
         String base = switch (className()) {
@@ -51,6 +51,7 @@ public record BenchmarkResult(String benchmark, String mode, String unit, Map<St
             case "SubprocessLoadBenchmark" -> "subprocess-" + params.getOrDefault("mode", "?");
             case "RawReadBenchmark" -> "raw-read";
             case "DecodeBenchmark" -> "decode";
+            case "OverlapBoundBenchmark" -> "overlap-bound";
             default -> className();
         };
         return "true".equals(params.get("split")) ? base + "-split" : base;

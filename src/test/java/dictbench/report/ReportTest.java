@@ -163,6 +163,24 @@ class ReportTest {
         assertTrue(md.contains("| sequential ×1 | 1200 ms [1188, 1212] | 600 ms [594, 606] | 400 ms [396, 404] | warm | 2.00x ["), md);
         // platform ×2: cold 700 ms against the raw read's 400 ms, which is above its warm 321 ms
         assertTrue(md.contains("| platform ×2 | 700 ms [693, 707] | 321 ms [318, 324] | 400 ms [396, 404] | raw read | 1.75x ["), md);
+        // no OverlapBoundBenchmark in this run
+        assertTrue(md.contains("| raw read | 1.75x [1.72, 1.79] | n/a | n/a |"), md);
+    }
+
+    @Test
+    void coldLoadsAreSetAgainstTheOverlapBoundOfTheirOwnThreadCount() throws IOException {
+        Path withBound = SyntheticResults.fullRun().add("RawReadBenchmark", COLD + ",\"threads\":\"1\"", 400)
+                .add("OverlapBoundBenchmark", COLD + ",\"threads\":\"1\"", 1000)
+                .add("OverlapBoundBenchmark", COLD + ",\"threads\":\"2\"", 560)
+                .add("OverlapBoundBenchmark", WARM + ",\"threads\":\"2\"", 350)
+                .writeTo(tmp.resolve("bound"));
+        SyntheticResults.environment(withBound, 2, "smoke");
+        String md = Report.of(Results.read(List.of(withBound))).markdown();
+        // sequential (1 thread): 1200 ms against the 1-thread bound's 1000 ms; platform ×2: 700 against the 2-thread cold bound's 560
+        assertTrue(md.contains("| sequential ×1 | 1200 ms [1188, 1212] | 600 ms [594, 606] | 400 ms [396, 404] | warm | 2.00x [1.96, 2.04] "
+                + "| 1000 ms [990, 1010] | 1.20x [1.18, 1.22] |"), md);
+        assertTrue(md.contains("| platform ×2 | 700 ms [693, 707] | 321 ms [318, 324] | 400 ms [396, 404] | raw read | 1.75x [1.72, 1.79] "
+                + "| 560 ms [554, 566] | 1.25x [1.23, 1.28] |"), md);
     }
 
     @Test

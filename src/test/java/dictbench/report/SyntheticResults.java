@@ -41,6 +41,7 @@ final class SyntheticResults {
         return switch (benchmarkClass) {
             case "RawReadBenchmark" -> "read";
             case "DecodeBenchmark" -> "decode";
+            case "OverlapBoundBenchmark" -> "bound";
             default -> "load";
         };
     }
