@@ -50,7 +50,7 @@ public record ColdOverlap(SummaryTable.Row cold, SummaryTable.Row warm, SummaryT
                         Optional<SummaryTable.Row> overlap = table.rows().stream()
                                 .filter(r -> r.result().className().equals("OverlapBoundBenchmark"))
                                 .filter(r -> r.result().param("cache").orElse("").equals("cold"))
-                                .filter(r -> r.result().strategyThreads().equals(cold.result().strategyThreads()))
+                                .filter(r -> r.threads().equals(cold.threads()))
                                 .findFirst();
                         out.add(new ColdOverlap(cold, warm, raw.get(), bound, ratio, overlap,
                                 overlap.map(o -> Speedup.of(cold.result().primary(), o.result().primary(), threads))));

@@ -173,6 +173,7 @@ class ReportTest {
                 .add("OverlapBoundBenchmark", COLD + ",\"threads\":\"1\"", 1000)
                 .add("OverlapBoundBenchmark", COLD + ",\"threads\":\"2\"", 560)
                 .add("OverlapBoundBenchmark", WARM + ",\"threads\":\"2\"", 350)
+                .add("VirtualThreadsLoadBenchmark", COLD + ",\"split\":\"false\"", 672)
                 .writeTo(tmp.resolve("bound"));
         SyntheticResults.environment(withBound, 2, "smoke");
         String md = Report.of(Results.read(List.of(withBound))).markdown();
@@ -181,6 +182,9 @@ class ReportTest {
                 + "| 1000 ms [990, 1010] | 1.20x [1.18, 1.22] |"), md);
         assertTrue(md.contains("| platform ×2 | 700 ms [693, 707] | 321 ms [318, 324] | 400 ms [396, 404] | raw read | 1.75x [1.72, 1.79] "
                 + "| 560 ms [554, 566] | 1.25x [1.23, 1.28] |"), md);
+        // virtual threads run on the machine's 2 cores: against the 2-thread bound
+        assertTrue(md.contains("| virtual ×2 | 672 ms [665, 679] | 320 ms [317, 323] | 400 ms [396, 404] | raw read | 1.68x [1.65, 1.71] "
+                + "| 560 ms [554, 566] | 1.20x ["), md);
     }
 
     @Test
