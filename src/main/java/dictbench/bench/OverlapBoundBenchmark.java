@@ -21,11 +21,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * RawReadBenchmark} does) at the same time, and ends when both are done. It does a load's reading
  * and decoding on the same cores, but no decode ever waits for a read.
  *
- * <p>Cold, this is the floor for a cold load at {@code threads} threads on this machine. It is
- * tighter than max(cold raw read, warm load) wherever reading from the disk costs CPU time (page
- * cache upkeep, copying, the hypervisor's share of the I/O) that the decoders then lack: on a
- * machine whose cores are all busy decoding, that time is added to the load however well the two
- * overlap. Not timed: reading the files into memory (once, before the trial), cache preparation,
+ * <p>Cold, with {@code threads} at the core count, this is the floor for a cold load on this
+ * machine. It is tighter than max(cold raw read, warm load) wherever reading from the disk costs
+ * CPU time (page cache upkeep, copying, the hypervisor's share of the I/O) that the decoders then
+ * lack: on a machine whose cores are all busy decoding, that time is added to the load however well
+ * the two overlap. With fewer threads than cores the readers run on cores a load with that many
+ * threads leaves idle, so the bound is lower than such a load can reach. Not timed: reading the files into memory (once, before the trial), cache preparation,
  * checking every byte was read and every map against the manifest.
  *
  * <p>{@code java -jar target/benchmarks.jar OverlapBoundBenchmark -p dataset=default -p cache=cold -p threads=1,2}

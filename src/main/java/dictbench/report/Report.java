@@ -321,7 +321,9 @@ public final class Report {
                         + "overlapped completely; about 1 + raw read / warm: they added up.",
                 "Overlap bound = OverlapBoundBenchmark, cold, at the same thread count: the same reading and decoding at once, "
                         + "no decode waiting for a read. Unlike the bound, it pays for the CPU time that reading from the disk takes "
-                        + "from the decoders; 1.00x against it: the load overlaps as well as this machine allows. n/a: not measured."));
+                        + "from the decoders; 1.00x against it: the load overlaps as well as this machine allows. n/a: not measured. "
+                        + "Below the core count the bound's readers run on cores the load leaves idle, so it is lower than such a "
+                        + "load can reach."));
     }
 
     private static Table overheadTimes(Section s) {
