@@ -7,7 +7,6 @@ import dictbench.dataset.Format;
 import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +26,7 @@ record BenchData(DatasetSpec spec, Manifest manifest, Format format, List<Path> 
         }
         manifest.verifyFiles();
         HeapBudget.check(manifest, Runtime.getRuntime().maxMemory());
-        HeapBudget.youngGenerationWarning(manifest, ManagementFactory.getRuntimeMXBean().getInputArguments())
-                .ifPresent(System.err::println);
+        HeapBudget.youngGenerationWarning(manifest, HeapBudget.minimumYoungBytes()).ifPresent(System.err::println);
         return new BenchData(spec, manifest, Format.named(formatName), manifest.paths());
     }
 

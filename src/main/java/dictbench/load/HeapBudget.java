@@ -1,7 +1,13 @@
 package dictbench.load;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 import dictbench.dataset.Manifest;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * How much heap loading a dataset needs, and how to lay it out, so a run that cannot fit says so
@@ -73,25 +79,44 @@ public final class HeapBudget {
     }
 
     /**
-     * A warning when the JVM started with {@code inputArguments} has no young generation set
-     * ({@code -Xmn}, the last one wins) or one smaller than a shot allocates: its shots would be
-     * timed with collections in them, several times slower (see README, "Heap"). Empty when it is fine.
+     * A warning when a JVM whose young generation is at least {@code minimumYoungBytes} (empty: left
+     * to the collector, see {@link #minimumYoungBytes()}) is smaller than a shot allocates: its shots
+     * would be timed with collections in them, several times slower (see README, "Heap"). Empty when it is fine.
      */
-    public static java.util.Optional<String> youngGenerationWarning(Manifest manifest, List<String> inputArguments) {
-        long young = -1;
-        for (String arg : inputArguments) {
-            if (arg.startsWith("-Xmn")) {
-                young = parseSize(arg.substring(4));
-            }
-        }
+    public static Optional<String> youngGenerationWarning(Manifest manifest, OptionalLong minimumYoungBytes) {
         long need = youngTarget(manifest);
-        if (young >= need) {
-            return java.util.Optional.empty();
+        if (minimumYoungBytes.isPresent() && minimumYoungBytes.getAsLong() >= need) {
+            return Optional.empty();
         }
         String flags = String.join(" ", jvmArgs(manifest));
-        return java.util.Optional.of(String.format(
+        return Optional.of(String.format(
                 "warning: this fork's young generation is %s, a shot of %s allocates about %.1f GB, so shots will be timed with GC in them; run with -jvmArgsAppend \"%s\" or use scripts/bench",
-                young < 0 ? "not set (no -Xmn)" : String.format("%.1f GB", young / 1e9), manifest.dataset(), need / 1e9, flags));
+                minimumYoungBytes.isEmpty() ? "left to the collector (no -Xmn, -XX:NewSize or -XX:NewRatio)"
+                        : String.format("%.1f GB", minimumYoungBytes.getAsLong() / 1e9),
+                manifest.dataset(), need / 1e9, flags));
+    }
+
+    /**
+     * The young generation this JVM keeps at least, as its flags set it: {@code -Xmn} and {@code
+     * -XX:NewSize} set NewSize, and G1 fixes the young generation at heap / (NewRatio + 1) when only
+     * {@code -XX:NewRatio} is given. Empty when none is set and the collector sizes it as it likes.
+     */
+    public static OptionalLong minimumYoungBytes() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        return minimumYoungBytes(name -> {
+            VMOption option = hotspot.getVMOption(name);
+            boolean set = option.getOrigin() != VMOption.Origin.DEFAULT && option.getOrigin() != VMOption.Origin.ERGONOMIC;
+            return set ? Optional.of(option.getValue()) : Optional.empty();
+        }, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As {@link #minimumYoungBytes()}, from {@code setFlag} (a flag's value where it was set, else empty). */
+    static OptionalLong minimumYoungBytes(Function<String, Optional<String>> setFlag, long maxHeapBytes) {
+        Optional<String> newSize = setFlag.apply("NewSize");
+        if (newSize.isPresent()) {
+            return OptionalLong.of(Long.parseLong(newSize.get()));
+        }
+        return setFlag.apply("NewRatio").map(r -> OptionalLong.of(maxHeapBytes / (Long.parseLong(r) + 1))).orElse(OptionalLong.empty());
     }
 
     /** A -Xmx/-Xmn style size: digits with an optional k, m, g or t suffix; -1 when it is not one. */

@@ -8,6 +8,8 @@ import dictbench.dataset.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Fork;
 
@@ -35,12 +37,23 @@ class HeapBudgetTest {
     void warnsWhenTheYoungGenerationIsMissingOrTooSmall() {
         Manifest m = manifest(6, 1_000_000, 72_000_000);
         List<String> flags = HeapBudget.jvmArgs(m);
-        assertTrue(HeapBudget.youngGenerationWarning(m, flags).isEmpty(), "its own flags are enough");
-        assertTrue(HeapBudget.youngGenerationWarning(m, List.of("-Xmx8g")).orElseThrow().contains("not set"));
-        var small = new ArrayList<>(flags);
-        small.add("-Xmn256m"); // the last -Xmn wins, as in the JVM
-        String warning = HeapBudget.youngGenerationWarning(m, small).orElseThrow();
+        long ownYoung = HeapBudget.parseSize(flags.get(2).substring(4));
+        assertTrue(HeapBudget.youngGenerationWarning(m, OptionalLong.of(ownYoung)).isEmpty(), "its own flags are enough");
+        assertTrue(HeapBudget.youngGenerationWarning(m, OptionalLong.empty()).orElseThrow().contains("left to the collector"));
+        String warning = HeapBudget.youngGenerationWarning(m, OptionalLong.of(256L << 20)).orElseThrow();
         assertTrue(warning.contains("0.3 GB") && warning.contains(String.join(" ", flags)), warning);
+    }
+
+    @Test
+    void readsTheYoungGenerationFromWhicheverFlagSetsIt() {
+        long heap = 6L << 30;
+        Map<String, String> xmn = Map.of("NewSize", String.valueOf(2560L << 20)); // -Xmn and -XX:NewSize both set NewSize
+        assertEquals(OptionalLong.of(2560L << 20), HeapBudget.minimumYoungBytes(f -> Optional.ofNullable(xmn.get(f)), heap));
+        Map<String, String> ratio = Map.of("NewRatio", "2");
+        assertEquals(OptionalLong.of(2L << 30), HeapBudget.minimumYoungBytes(f -> Optional.ofNullable(ratio.get(f)), heap));
+        assertEquals(OptionalLong.empty(), HeapBudget.minimumYoungBytes(f -> Optional.empty(), heap));
+        // the test JVM is started with -Xmx only: its young generation is the collector's to size
+        assertEquals(OptionalLong.empty(), HeapBudget.minimumYoungBytes());
     }
 
     /**
@@ -52,7 +65,8 @@ class HeapBudgetTest {
     void annotationDefaultsFitTheBuiltInDatasets() {
         Manifest largest = manifest(6, 1_000_000, 72_000_000);
         List<String> defaults = List.of(ShotBenchmark.class.getAnnotation(Fork.class).jvmArgsPrepend());
-        assertTrue(HeapBudget.youngGenerationWarning(largest, defaults).isEmpty(), defaults.toString());
+        long xmn = defaults.stream().filter(a -> a.startsWith("-Xmn")).mapToLong(a -> HeapBudget.parseSize(a.substring(4))).max().orElse(0);
+        assertTrue(HeapBudget.youngGenerationWarning(largest, OptionalLong.of(xmn)).isEmpty(), defaults.toString());
         long xmx = defaults.stream().filter(a -> a.startsWith("-Xmx")).mapToLong(a -> HeapBudget.parseSize(a.substring(4))).max().orElse(0);
         HeapBudget.check(largest, xmx);
     }
