@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * CPU time (page cache upkeep, copying, the hypervisor's share of the I/O) that the decoders then
  * lack: on a machine whose cores are all busy decoding, that time is added to the load however well
  * the two overlap. With fewer threads than cores the readers run on cores a load with that many
- * threads leaves idle, so the bound is lower than such a load can reach. Not timed: reading the files into memory (once, before the trial), cache preparation,
- * checking every byte was read and every map against the manifest.
+ * threads leaves idle, so the bound is lower than such a load can reach. Not timed: reading the
+ * files into memory (once, before the trial), cache preparation, checking every byte was read and
+ * every map against the manifest.
  *
  * <p>{@code java -jar target/benchmarks.jar OverlapBoundBenchmark -p dataset=default -p cache=cold -p threads=1,2}
  */
