@@ -1,5 +1,6 @@
 package dictbench.bench;
 
+import dictbench.load.Threads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -46,8 +46,8 @@ public class OverlapBoundBenchmark extends DatasetBenchmark {
     @Override
     protected void onDatasetOpen() throws IOException {
         contents = data.readContents();
-        readers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dictbench-bound-read-", 0).daemon(true).factory());
-        decoders = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dictbench-bound-decode-", 0).daemon(true).factory());
+        readers = Threads.prestartedPool(threads, "dictbench-bound-read-");
+        decoders = Threads.prestartedPool(threads, "dictbench-bound-decode-");
     }
 
     @Benchmark

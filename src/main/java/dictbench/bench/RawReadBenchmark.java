@@ -1,5 +1,6 @@
 package dictbench.bench;
 
+import dictbench.load.Threads;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -33,7 +33,7 @@ public class RawReadBenchmark extends DatasetBenchmark {
 
     @Override
     protected void onDatasetOpen() {
-        pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon(true).factory());
+        pool = Threads.prestartedPool(threads, "dictbench-raw-read-");
     }
 
     @Benchmark

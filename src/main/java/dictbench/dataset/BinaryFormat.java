@@ -457,14 +457,6 @@ public final class BinaryFormat implements Format {
 
         void putString(String s) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            size += utf8.length;
-            if (utf8.length < 0x80 && current.length - at > utf8.length) { // the common case: all in this piece
-                current[at++] = (byte) utf8.length;
-                System.arraycopy(utf8, 0, current, at, utf8.length);
-                at += utf8.length;
-                size++;
-                return;
-            }
             int n = utf8.length;
             while ((n & ~0x7f) != 0) {
                 putByte((byte) ((n & 0x7f) | 0x80));
@@ -480,6 +472,7 @@ public final class BinaryFormat implements Format {
                 at += k;
                 from += k;
             }
+            size += utf8.length;
         }
 
         private void putByte(byte b) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One worker JVM of {@link SubprocessStrategy}, and everything that keeps it from outliving its
@@ -107,7 +108,7 @@ final class ChildProcess implements AutoCloseable {
         // Set before the kill, so a read that fails because of the kill always sees it. (Cancelling the
         // alarm is no test: a FutureTask still running its kill can be cancelled, and the read may fail
         // before the kill has returned.)
-        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean fired = new AtomicBoolean();
         ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
             fired.set(true);
             kill();

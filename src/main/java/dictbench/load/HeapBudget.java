@@ -119,22 +119,6 @@ public final class HeapBudget {
         return setFlag.apply("NewRatio").map(r -> OptionalLong.of(maxHeapBytes / (Long.parseLong(r) + 1))).orElse(OptionalLong.empty());
     }
 
-    /** A -Xmx/-Xmn style size: digits with an optional k, m, g or t suffix; -1 when it is not one. */
-    static long parseSize(String size) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([kKmMgGtT]?)").matcher(size);
-        if (!m.matches()) {
-            return -1;
-        }
-        int shift = switch (Character.toLowerCase(m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0))) {
-            case 'k' -> 10;
-            case 'm' -> 20;
-            case 'g' -> 30;
-            case 't' -> 40;
-            default -> 0;
-        };
-        return Long.parseLong(m.group(1)) << shift;
-    }
-
     private static long roundUp(long bytes) {
         return (bytes + ROUND - 1) / ROUND * ROUND;
     }

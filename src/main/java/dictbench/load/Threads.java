@@ -4,8 +4,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** What the strategies that take a thread count share: its validation and their thread pool. */
-final class Threads {
+/** What the strategies (and the baselines) that take a thread count share: its validation and their thread pool. */
+public final class Threads {
     /** More threads than this is a typo, not an experiment. */
     static final int MAX = 4096;
 
@@ -21,9 +21,9 @@ final class Threads {
 
     /**
      * A fixed pool of {@code threads} daemon platform threads named {@code namePrefix0},
-     * {@code namePrefix1}…, all started now, so that thread creation stays out of the timed loads.
+     * {@code namePrefix1}…, all started now, so that thread creation stays out of the timed shots.
      */
-    static ThreadPoolExecutor prestartedPool(int threads, String namePrefix) {
+    public static ThreadPoolExecutor prestartedPool(int threads, String namePrefix) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name(namePrefix, 0).daemon(true).factory());
         pool.prestartAllCoreThreads();

@@ -1,10 +1,12 @@
 package dictbench.report;
 
+import dictbench.stats.Descriptive;
 import dictbench.stats.Samples;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -66,10 +68,9 @@ public record BenchmarkResult(String benchmark, String mode, String unit, Map<St
     }
 
     /** The median per shot of secondary metric {@code metric} (a JMH aux counter); empty when it was not recorded. */
-    public java.util.OptionalDouble secondaryMedian(String metric) {
-        dictbench.stats.Samples s = secondary.get(metric);
-        return s == null || s.size() == 0 ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(dictbench.stats.Descriptive.median(s.all()));
+    public OptionalDouble secondaryMedian(String metric) {
+        Samples s = secondary.get(metric);
+        return s == null || s.size() == 0 ? OptionalDouble.empty() : OptionalDouble.of(Descriptive.median(s.all()));
     }
 
     /** Strategy threads: the {@code threads} param, 1 for sequential, empty where the strategy has none. */

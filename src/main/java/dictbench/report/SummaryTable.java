@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ public final class SummaryTable {
                 speedup = sequentialFor(r, results).map(seq -> Speedup.of(seq.primary(), r.primary(), threads.orElse(1)));
             }
             Optional<Double> mbps = Optional.empty();
-            java.util.OptionalDouble mb = r.secondaryMedian("megabytes");
+            OptionalDouble mb = r.secondaryMedian("megabytes");
             if (mb.isPresent() && r.millisPerUnit().isPresent()) {
                 mbps = Optional.of(mb.getAsDouble() / (time.median() * r.millisPerUnit().get() / 1000));
             }

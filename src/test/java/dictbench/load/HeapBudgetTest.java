@@ -26,18 +26,18 @@ class HeapBudgetTest {
 
     @Test
     void parsesJvmSizes() {
-        assertEquals(2560L << 20, HeapBudget.parseSize("2560m"));
-        assertEquals(3L << 30, HeapBudget.parseSize("3G"));
-        assertEquals(512L << 10, HeapBudget.parseSize("512k"));
-        assertEquals(4096, HeapBudget.parseSize("4096"));
-        assertEquals(-1, HeapBudget.parseSize("lots"));
+        assertEquals(2560L << 20, parseSize("2560m"));
+        assertEquals(3L << 30, parseSize("3G"));
+        assertEquals(512L << 10, parseSize("512k"));
+        assertEquals(4096, parseSize("4096"));
+        assertEquals(-1, parseSize("lots"));
     }
 
     @Test
     void warnsWhenTheYoungGenerationIsMissingOrTooSmall() {
         Manifest m = manifest(6, 1_000_000, 72_000_000);
         List<String> flags = HeapBudget.jvmArgs(m);
-        long ownYoung = HeapBudget.parseSize(flags.get(2).substring(4));
+        long ownYoung = parseSize(flags.get(2).substring(4));
         assertTrue(HeapBudget.youngGenerationWarning(m, OptionalLong.of(ownYoung)).isEmpty(), "its own flags are enough");
         assertTrue(HeapBudget.youngGenerationWarning(m, OptionalLong.empty()).orElseThrow().contains("left to the collector"));
         String warning = HeapBudget.youngGenerationWarning(m, OptionalLong.of(256L << 20)).orElseThrow();
@@ -65,9 +65,28 @@ class HeapBudgetTest {
     void annotationDefaultsFitTheBuiltInDatasets() {
         Manifest largest = manifest(6, 1_000_000, 72_000_000);
         List<String> defaults = List.of(ShotBenchmark.class.getAnnotation(Fork.class).jvmArgsPrepend());
-        long xmn = defaults.stream().filter(a -> a.startsWith("-Xmn")).mapToLong(a -> HeapBudget.parseSize(a.substring(4))).max().orElse(0);
+        long xmn = defaults.stream().filter(a -> a.startsWith("-Xmn")).mapToLong(a -> parseSize(a.substring(4))).max().orElse(0);
         assertTrue(HeapBudget.youngGenerationWarning(largest, OptionalLong.of(xmn)).isEmpty(), defaults.toString());
-        long xmx = defaults.stream().filter(a -> a.startsWith("-Xmx")).mapToLong(a -> HeapBudget.parseSize(a.substring(4))).max().orElse(0);
+        long xmx = defaults.stream().filter(a -> a.startsWith("-Xmx")).mapToLong(a -> parseSize(a.substring(4))).max().orElse(0);
         HeapBudget.check(largest, xmx);
+    }
+
+    /**
+     * A -Xmx/-Xmn style size, to read the flags HeapBudget writes: digits with an optional k, m, g
+     * or t suffix; -1 when it is not one.
+     */
+    private static long parseSize(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([kKmMgGtT]?)").matcher(size);
+        if (!m.matches()) {
+            return -1;
+        }
+        int shift = switch (Character.toLowerCase(m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0))) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            case 't' -> 40;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 }
