@@ -3,6 +3,7 @@ package dictbench.dataset;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -46,7 +47,7 @@ public final class BinaryFormat implements Format {
     static final int FIXED_HEADER_BYTES = 8 + 4 + 8 + 4;
     static final int INDEX_ENTRY_BYTES = 8 + 4 + 4;
     /** The smallest entry is two zero-length varints. */
-    static final int MIN_ENTRY_BYTES = 2;
+    public static final int MIN_ENTRY_BYTES = 2;
 
     private final int blockBytes;
 
@@ -94,125 +95,87 @@ public final class BinaryFormat implements Format {
 
     @Override
     public void write(Map<String, String> map, OutputStream out) throws IOException {
-        encodeInPieces(map).writeTo(out, blockBytes);
+        Encoded encoded = encodeWhole(map);
+        out.write(encoded.header());
+        for (byte[] block : encoded.blocks()) {
+            out.write(block);
+        }
     }
 
     /** {@code map} as a whole file in this format, in one array. */
     public byte[] encode(Map<String, String> map) {
-        return encodeInPieces(map).toArray();
+        Encoded encoded = encodeWhole(map);
+        byte[] file = Arrays.copyOf(encoded.header(), Math.toIntExact(encoded.length()));
+        int at = encoded.header().length;
+        for (byte[] block : encoded.blocks()) {
+            System.arraycopy(block, 0, file, at, block.length);
+            at += block.length;
+        }
+        return file;
     }
 
     /**
-     * {@code map} as a whole file in this format, held as its header and the blocks' bytes in
-     * pieces. Each byte is copied once, from the string into its piece, and no array of the whole
-     * file is built: what a subprocess child ships, a piece at a time. Assembling blocks first and
-     * the file after copied every byte twice more, which made encoding cost as much as decoding.
+     * Receives the blocks of {@link #encodeBlocks} one at a time. {@code bytes[0, length)} holds the
+     * block's entries; the array is reused for the next block once this returns.
      */
-    public EncodedFile encodeInPieces(Map<String, String> map) {
-        Pieces payload = new Pieces(blockBytes);
-        List<long[]> blocks = new ArrayList<>(); // offset in payload, length, entries
-        long blockStart = 0;
-        int inBlock = 0;
+    @FunctionalInterface
+    public interface BlockSink {
+        void accept(byte[] bytes, int length, int entries) throws IOException;
+    }
+
+    /**
+     * Encodes {@code map}'s entries, in the reader's bucket order, into the blocks a file of it would
+     * hold, handing each to {@code sink} as soon as it is full: a block is cut once it reaches the
+     * block size. The blocks are built in one reused buffer, so nothing the size of the file is
+     * allocated: how a subprocess child ships its map while it encodes it.
+     */
+    public void encodeBlocks(Map<String, String> map, BlockSink sink) throws IOException {
+        BlockBuffer block = new BlockBuffer(blockBytes);
+        int entries = 0;
         for (Map.Entry<String, String> e : bucketOrder(map).entrySet()) {
-            payload.putString(e.getKey());
-            payload.putString(e.getValue());
-            inBlock++;
-            if (payload.size() - blockStart >= blockBytes) {
-                blocks.add(new long[] {blockStart, payload.size() - blockStart, inBlock});
-                blockStart = payload.size();
-                inBlock = 0;
+            block.putString(e.getKey());
+            block.putString(e.getValue());
+            entries++;
+            if (block.length() >= blockBytes) {
+                sink.accept(block.bytes(), block.length(), entries);
+                block.clear();
+                entries = 0;
             }
         }
-        if (inBlock > 0) {
-            blocks.add(new long[] {blockStart, payload.size() - blockStart, inBlock});
+        if (entries > 0) {
+            sink.accept(block.bytes(), block.length(), entries);
+        }
+    }
+
+    /** A whole file: its header, then its blocks' bytes. */
+    private record Encoded(byte[] header, List<byte[]> blocks) {
+        long length() {
+            return header.length + blocks.stream().mapToLong(b -> b.length).sum();
+        }
+    }
+
+    private Encoded encodeWhole(Map<String, String> map) {
+        List<byte[]> blocks = new ArrayList<>();
+        List<Integer> entries = new ArrayList<>();
+        try {
+            encodeBlocks(map, (bytes, length, n) -> {
+                blocks.add(Arrays.copyOf(bytes, length));
+                entries.add(n);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("collecting blocks in memory cannot fail", e);
         }
         ByteBuffer header = ByteBuffer.allocate(Header.bytes(blocks.size())).order(ByteOrder.BIG_ENDIAN);
         header.put(MAGIC).putInt(VERSION).putLong(map.size()).putInt(blocks.size());
-        for (long[] block : blocks) {
-            header.putLong(header.capacity() + block[0]).putInt((int) block[1]).putInt((int) block[2]);
+        long offset = header.capacity();
+        for (int i = 0; i < blocks.size(); i++) {
+            header.putLong(offset).putInt(blocks.get(i).length).putInt(entries.get(i));
+            offset += blocks.get(i).length;
         }
         CRC32C crc = new CRC32C();
         crc.update(header.array(), 0, header.position());
         header.putInt((int) crc.getValue());
-        return new EncodedFile(header.array(), payload.pieces(), payload.size());
-    }
-
-    /**
-     * A whole file in this format: its header, then {@code payloadBytes} bytes held in
-     * {@code pieces}, every piece full but the last.
-     */
-    public record EncodedFile(byte[] header, List<byte[]> pieces, long payloadBytes) {
-        public EncodedFile {
-            pieces = List.copyOf(pieces);
-            long capacity = pieces.stream().mapToLong(p -> p.length).sum();
-            if (payloadBytes < 0 || payloadBytes > capacity) {
-                throw new IllegalArgumentException("payloadBytes " + payloadBytes + " outside the pieces' " + capacity + " bytes");
-            }
-        }
-
-        /** The file's length in bytes. */
-        public long length() {
-            return header.length + payloadBytes;
-        }
-
-        /**
-         * Writes the file to {@code out} in writes of exactly {@code maxWriteBytes} (the last may be
-         * shorter), as if from one array. A write that spans the header and a piece, or two pieces,
-         * is gathered in a scratch buffer first. Writes of the pieces as they lie (a short write for
-         * the header, then whole pieces) took about twice as long through a pipe to the parent JVM,
-         * measured on this project's VM.
-         */
-        public void writeTo(OutputStream out, int maxWriteBytes) throws IOException {
-            if (maxWriteBytes < 1) {
-                throw new IllegalArgumentException("maxWriteBytes must be >= 1, got " + maxWriteBytes);
-            }
-            List<byte[]> arrays = new ArrayList<>(pieces.size() + 1);
-            arrays.add(header);
-            arrays.addAll(pieces);
-            byte[] scratch = null;
-            int gathered = 0;
-            long left = length();
-            for (byte[] array : arrays) {
-                int n = (int) Math.min(array.length, left);
-                left -= n;
-                int at = 0;
-                if (gathered > 0) {
-                    int k = Math.min(n, maxWriteBytes - gathered);
-                    System.arraycopy(array, 0, scratch, gathered, k);
-                    gathered += k;
-                    at = k;
-                    if (gathered == maxWriteBytes) {
-                        out.write(scratch, 0, gathered);
-                        gathered = 0;
-                    }
-                }
-                for (; n - at >= maxWriteBytes; at += maxWriteBytes) {
-                    out.write(array, at, maxWriteBytes);
-                }
-                if (at < n) {
-                    if (scratch == null) {
-                        scratch = new byte[maxWriteBytes];
-                    }
-                    System.arraycopy(array, at, scratch, gathered, n - at);
-                    gathered += n - at;
-                }
-            }
-            if (gathered > 0) {
-                out.write(scratch, 0, gathered);
-            }
-        }
-
-        /** The file in one array. */
-        public byte[] toArray() {
-            byte[] file = Arrays.copyOf(header, Math.toIntExact(length()));
-            int at = header.length;
-            for (byte[] piece : pieces) {
-                int n = Math.min(piece.length, file.length - at);
-                System.arraycopy(piece, 0, file, at, n);
-                at += n;
-            }
-            return file;
-        }
+        return new Encoded(header.array(), blocks);
     }
 
     /**
@@ -442,59 +405,41 @@ public final class BinaryFormat implements Format {
         }
     }
 
-    /** Bytes appended to fixed-size pieces; strings go in as varint length + UTF-8. */
-    private static final class Pieces {
-        private final int pieceBytes;
-        private final List<byte[]> pieces = new ArrayList<>();
-        private byte[] current;
-        private int at;
-        private long size;
+    /** One block's bytes being built: strings go in as varint length + UTF-8. */
+    private static final class BlockBuffer {
+        private byte[] bytes;
+        private int length;
 
-        Pieces(int pieceBytes) {
-            this.pieceBytes = pieceBytes;
-            next();
+        BlockBuffer(int blockBytes) {
+            // room for a full block and the entry that fills it, in the common case
+            bytes = new byte[blockBytes + 4096];
         }
 
         void putString(String s) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             int n = utf8.length;
+            if (bytes.length - length < n + 5) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + n + 5));
+            }
             while ((n & ~0x7f) != 0) {
-                putByte((byte) ((n & 0x7f) | 0x80));
+                bytes[length++] = (byte) ((n & 0x7f) | 0x80);
                 n >>>= 7;
             }
-            putByte((byte) n);
-            for (int from = 0; from < utf8.length; ) {
-                if (at == current.length) {
-                    next();
-                }
-                int k = Math.min(current.length - at, utf8.length - from);
-                System.arraycopy(utf8, from, current, at, k);
-                at += k;
-                from += k;
-            }
-            size += utf8.length;
+            bytes[length++] = (byte) n;
+            System.arraycopy(utf8, 0, bytes, length, utf8.length);
+            length += utf8.length;
         }
 
-        private void putByte(byte b) {
-            if (at == current.length) {
-                next();
-            }
-            current[at++] = b;
-            size++;
+        byte[] bytes() {
+            return bytes;
         }
 
-        private void next() {
-            current = new byte[pieceBytes];
-            pieces.add(current);
-            at = 0;
+        int length() {
+            return length;
         }
 
-        long size() {
-            return size;
-        }
-
-        List<byte[]> pieces() {
-            return pieces;
+        void clear() {
+            length = 0;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dictbench.load;
 
 import dictbench.dataset.BinaryFormat;
+import dictbench.dataset.Format;
 import dictbench.dataset.FormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,72 +13,65 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The byte protocol between {@link SubprocessStrategy} and its worker JVMs, kept in one class so
  * parent and child cannot drift apart. All integers are big-endian.
  *
  * <pre>
- * hello    magic "DBH1" int32                                 child → parent, first thing the child does
- * request  magic "DBRQ" int32 | format | path                 parent → pool worker (DataOutput.writeUTF strings)
- * frame    magic int32 | childDecodeNanos int64 | childEncodeNanos int64 | payloadLength int32 | payload
- *          magic "DBR1": a result, the payload is the map in the binary format
- *          magic "DBE1": an error, the payload is the child's UTF-8 message, both nanos 0
+ * hello    magic "DBH1"                                           child → parent, first thing the child does
+ * request  magic "DBRQ" | format | path                           parent → pool worker (DataOutput.writeUTF strings)
+ * result   magic "DBR2" | childDecodeNanos int64 | entries int64   child → parent, once its file is decoded; then
+ *   block  length int32 &gt; 0 | entries int32 | length bytes       a binary-format block, sent as soon as it is encoded
+ *   end    int32 0 | childEncodeNanos int64                        after the last block
+ *   abort  int32 -1 | length int32 | UTF-8 message                 in place of a block: the child failed part-way
+ * error    magic "DBE1" | length int32 | UTF-8 message             instead of a result: the child could not load its file
  * </pre>
  *
- * A length is checked against a limit before anything is allocated for it, so a garbage frame
- * raises {@link FormatException} instead of making the parent allocate gigabytes.
+ * The child encodes its map a block at a time and the parent decodes each block as it arrives, so
+ * encoding, the pipe and the parent's decode overlap instead of adding up; neither side holds the
+ * encoded file whole. Every length and count is checked against a limit before anything is
+ * allocated for it, so a garbage frame raises {@link FormatException} instead of making the parent
+ * allocate gigabytes.
  */
 final class SubprocessFrames {
     static final int HELLO = magic("DBH1");
     static final int REQUEST = magic("DBRQ");
-    static final int RESULT = magic("DBR1");
+    static final int RESULT = magic("DBR2");
     static final int ERROR = magic("DBE1");
-    static final int HEADER_BYTES = 4 + 8 + 8 + 4;
-    /** Where the payload length sits in a frame header, for error offsets. */
-    static final int LENGTH_OFFSET = 4 + 8 + 8;
-    /** The largest {@code byte[]} a JVM reliably allocates. */
-    static final int MAX_PAYLOAD_BYTES = Integer.MAX_VALUE - 8;
+    /** A result's opening: magic, child decode nanos, entries. */
+    static final int RESULT_HEADER_BYTES = 4 + 8 + 8;
+    /** Where the entry count sits in a result's opening, for error offsets. */
+    static final int ENTRIES_OFFSET = 4 + 8;
+    static final int BLOCK_HEADER_BYTES = 4 + 4;
+    static final int END_MARK = 0;
+    static final int ABORT_MARK = -1;
     /** An error message longer than this is garbage, not a message. */
     static final int MAX_ERROR_BYTES = 64 * 1024;
     /**
-     * Payloads cross the pipe in reads and writes of this size, a Linux pipe's default capacity.
+     * Blocks go down the pipe in writes of at most this size, a Linux pipe's default capacity.
      * Larger ones are slower, not faster: the JDK allocates a native buffer of each call's length
-     * (for a read, of what is still wanted, though a pipe returns at most its capacity) and copies
-     * through it. Measured on this project's VM, 70 MB from a child JVM to its parent took about
-     * 65 ms in one write and whole-remainder reads against 20-30 ms in 64 KB pieces.
+     * and copies through it. Measured on this project's VM, 70 MB from a child JVM to its parent
+     * took about 65 ms in one write against 20-30 ms in 64 KB pieces.
      */
     static final int PIPE_CHUNK_BYTES = 64 * 1024;
 
     private SubprocessFrames() {
     }
 
-    /** A frame header; a result's payload is the encoded map, an error's the child's message. */
-    record Header(int magic, long decodeNanos, long encodeNanos, int length) {
-        Header {
-            if (magic != RESULT && magic != ERROR) {
-                throw new IllegalArgumentException("magic must be RESULT or ERROR, got " + describe(magic));
-            }
-            if (decodeNanos < 0 || encodeNanos < 0 || length < 0) {
-                throw new IllegalArgumentException("nanos and length must be >= 0, got " + decodeNanos + ", " + encodeNanos + ", " + length);
-            }
-        }
-
-        boolean isError() {
-            return magic == ERROR;
-        }
+    /** A result's opening, read before its blocks: the child's decode time and how many entries follow. */
+    record ResultHeader(long decodeNanos, long entries) {
     }
 
     /**
-     * A result frame as the parent received it. {@code transferNanos} runs from the arrival of the
-     * first payload byte to the last: the pipe's share, without the child's work before it.
+     * A result as the parent decoded it. {@code transferNanos} is the parent's time reading the blocks
+     * off the pipe, from the end of the opening to the end mark, not counting its own decoding (so it
+     * includes any wait for the child's encoder); {@code parentDecodeNanos} its time decoding them.
      */
-    record Result(Header header, byte[] payload, long transferNanos) {
-        Result {
-            if (transferNanos < 0) {
-                throw new IllegalArgumentException("transferNanos must be >= 0, got " + transferNanos);
-            }
-        }
+    record Result(long decodeNanos, long encodeNanos, Map<String, String> map, long payloadBytes, long frameBytes,
+                  long transferNanos, long parentDecodeNanos) {
     }
 
     /** What a pool worker is asked to load. */
@@ -97,79 +91,151 @@ final class SubprocessFrames {
         }
     }
 
-    static void writeHeader(OutputStream out, Header header) throws IOException {
-        out.write(ByteBuffer.allocate(HEADER_BYTES)
-                .putInt(header.magic()).putLong(header.decodeNanos()).putLong(header.encodeNanos()).putInt(header.length())
-                .array());
-    }
-
     /**
-     * Writes a result frame and flushes it. The payload goes out in {@value #PIPE_CHUNK_BYTES}-byte
-     * writes: the JDK copies every write through a native buffer of the write's size, so one write of
-     * a whole payload costs a malloc and a copy of all of it on top of the pipe's own copy.
+     * Writes {@code map} as a result frame, encoding it with {@code format} a block at a time and
+     * sending each block as soon as it is encoded; flushes at the end. Returns false when encoding
+     * failed part-way (an OutOfMemoryError, say): the frame then ends with an abort carrying the
+     * failure, so the parent reports it and the pipe stays in step. A broken pipe is an IOException.
      */
-    static void writeResult(OutputStream out, long decodeNanos, long encodeNanos, BinaryFormat.EncodedFile payload)
+    static boolean writeResult(OutputStream out, long decodeNanos, Map<String, String> map, BinaryFormat format)
             throws IOException {
-        if (payload.length() > MAX_PAYLOAD_BYTES) {
-            throw new IOException("the encoded map is " + payload.length() + " bytes, over the frame limit of " + MAX_PAYLOAD_BYTES);
+        out.write(ByteBuffer.allocate(RESULT_HEADER_BYTES).putInt(RESULT).putLong(decodeNanos).putLong(map.size()).array());
+        long[] writingNanos = {0};
+        ByteBuffer blockHeader = ByteBuffer.allocate(BLOCK_HEADER_BYTES);
+        long t0 = System.nanoTime();
+        try {
+            format.encodeBlocks(map, (bytes, length, entries) -> {
+                long w = System.nanoTime();
+                out.write(blockHeader.clear().putInt(length).putInt(entries).array());
+                for (int at = 0; at < length; at += PIPE_CHUNK_BYTES) {
+                    out.write(bytes, at, Math.min(PIPE_CHUNK_BYTES, length - at));
+                }
+                writingNanos[0] += System.nanoTime() - w;
+            });
+        } catch (RuntimeException | Error e) {
+            out.write(ByteBuffer.allocate(4).putInt(ABORT_MARK).array());
+            writeMessage(out, e.toString());
+            return false;
         }
-        writeHeader(out, new Header(RESULT, decodeNanos, encodeNanos, (int) payload.length()));
-        payload.writeTo(out, PIPE_CHUNK_BYTES);
+        long encodeNanos = System.nanoTime() - t0 - writingNanos[0];
+        out.write(ByteBuffer.allocate(4 + 8).putInt(END_MARK).putLong(encodeNanos).array());
         out.flush();
+        return true;
     }
 
     /** Writes an error frame and flushes it; an over-long message is cut to fit. */
     static void writeError(OutputStream out, String message) throws IOException {
+        out.write(ByteBuffer.allocate(4).putInt(ERROR).array());
+        writeMessage(out, message);
+    }
+
+    private static void writeMessage(OutputStream out, String message) throws IOException {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         int length = Math.min(bytes.length, MAX_ERROR_BYTES);
-        writeHeader(out, new Header(ERROR, 0, 0, length));
+        out.write(ByteBuffer.allocate(4).putInt(length).array());
         out.write(bytes, 0, length);
         out.flush();
     }
 
+    /** Reads a whole result: its opening, then its blocks; see {@link #readResultHeader} and {@link #readBlocks}. */
+    static Result readResult(InputStream in, long maxPayloadBytes) throws IOException {
+        return readBlocks(in, readResultHeader(in, maxPayloadBytes), maxPayloadBytes);
+    }
+
     /**
-     * Reads one frame. An error frame becomes an IOException carrying the child's own message; a
-     * result whose declared length exceeds {@code maxPayloadBytes} is rejected before allocating.
+     * Reads a result's opening. An error frame becomes an IOException carrying the child's own
+     * message; an entry count that {@code maxPayloadBytes} could not hold is rejected.
      */
-    static Result readResult(InputStream in, int maxPayloadBytes) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(readFully(in, HEADER_BYTES, "frame header"));
-        int magic = b.getInt();
-        if (magic != RESULT && magic != ERROR) {
+    static ResultHeader readResultHeader(InputStream in, long maxPayloadBytes) throws IOException {
+        int magic = ByteBuffer.wrap(readFully(in, 4, "frame")).getInt();
+        if (magic == ERROR) {
+            throw reported(in, 4);
+        }
+        if (magic != RESULT) {
             throw new FormatException("frame", 0, "found " + describe(magic) + " where " + describe(RESULT) + " or " + describe(ERROR)
                     + " belongs (stray output on the worker's stdout?)");
         }
+        ByteBuffer b = ByteBuffer.wrap(readFully(in, RESULT_HEADER_BYTES - 4, "result header"));
         long decodeNanos = b.getLong();
-        long encodeNanos = b.getLong();
-        int length = b.getInt();
-        int limit = magic == ERROR ? MAX_ERROR_BYTES : maxPayloadBytes;
-        if (length < 0 || length > limit) {
-            throw new FormatException("frame", LENGTH_OFFSET, "declares a payload of " + length + " bytes, over the limit of " + limit);
+        long entries = b.getLong();
+        if (decodeNanos < 0) {
+            throw new FormatException("frame", 4, "declares a negative child decode time " + decodeNanos);
         }
-        if (decodeNanos < 0 || encodeNanos < 0) {
-            throw new FormatException("frame", 4, "declares negative child times " + decodeNanos + ", " + encodeNanos);
+        if (entries < 0 || entries > maxPayloadBytes / BinaryFormat.MIN_ENTRY_BYTES) {
+            throw new FormatException("frame", ENTRIES_OFFSET, "declares " + entries + " entries, more than a payload of at most "
+                    + maxPayloadBytes + " bytes holds");
         }
-        Header header = new Header(magic, decodeNanos, encodeNanos, length);
-        if (header.isError()) {
-            throw new IOException("it reported: " + new String(readFully(in, length, "error message"), StandardCharsets.UTF_8));
-        }
-        byte[] payload = new byte[length];
-        if (length == 0) {
-            return new Result(header, payload, 0);
-        }
-        readFully(in, payload, 0, 1, "payload");
-        long first = System.nanoTime();
-        for (int at = 1; at < length; at += PIPE_CHUNK_BYTES) {
-            readFully(in, payload, at, Math.min(PIPE_CHUNK_BYTES, length - at), "payload");
-        }
-        return new Result(header, payload, System.nanoTime() - first);
+        return new ResultHeader(decodeNanos, entries);
     }
 
-    /** Checks that a spawned child wrote nothing after its frame (blocks until it closes stdout). */
-    static void expectEnd(InputStream in, int payloadBytes) throws IOException {
+    /**
+     * Reads a result's blocks, decoding each into the map as it arrives, up to the end mark. The
+     * blocks may hold at most {@code maxPayloadBytes} in all and exactly the entries the opening
+     * declared; an abort becomes an IOException carrying the child's message. Offsets in errors
+     * count from the start of the frame.
+     */
+    static Result readBlocks(InputStream in, ResultHeader header, long maxPayloadBytes) throws IOException {
+        Map<String, String> map = new HashMap<>(Format.hashMapCapacity(header.entries()));
+        byte[] buffer = new byte[0];
+        long offset = RESULT_HEADER_BYTES;
+        long payloadBytes = 0;
+        long transferNanos = 0;
+        long decodeNanos = 0;
+        for (int index = 0; ; index++) {
+            long t0 = System.nanoTime();
+            int length = ByteBuffer.wrap(readFully(in, 4, "block length")).getInt();
+            if (length == END_MARK) {
+                long encodeNanos = ByteBuffer.wrap(readFully(in, 8, "end")).getLong();
+                transferNanos += System.nanoTime() - t0;
+                if (encodeNanos < 0) {
+                    throw new FormatException("frame", offset + 4, "declares a negative child encode time " + encodeNanos);
+                }
+                if (map.size() != header.entries()) {
+                    throw new FormatException("frame", offset, "declared " + header.entries() + " entries but its blocks held " + map.size());
+                }
+                return new Result(header.decodeNanos(), encodeNanos, map, payloadBytes, offset + 4 + 8, transferNanos, decodeNanos);
+            }
+            if (length == ABORT_MARK) {
+                throw reported(in, offset + 4);
+            }
+            if (length < 0 || length > maxPayloadBytes - payloadBytes) {
+                throw new FormatException("frame", offset, "declares a block of " + length + " bytes, beyond the payload limit of "
+                        + maxPayloadBytes + " bytes (" + payloadBytes + " received)");
+            }
+            int entries = ByteBuffer.wrap(readFully(in, 4, "block entries")).getInt();
+            if (entries < 0 || (long) entries * BinaryFormat.MIN_ENTRY_BYTES > length || map.size() + (long) entries > header.entries()) {
+                throw new FormatException("frame", offset + 4, "block " + index + " claims " + entries + " entries in " + length
+                        + " bytes, with " + map.size() + " of the " + header.entries() + " declared received");
+            }
+            if (buffer.length < length) {
+                buffer = new byte[length];
+            }
+            readFully(in, buffer, length, "block " + index);
+            long t1 = System.nanoTime();
+            transferNanos += t1 - t0;
+            offset += BLOCK_HEADER_BYTES;
+            BinaryFormat.decodeBlock(buffer, 0, new BinaryFormat.Block(index, offset, length, entries), map, "frame");
+            decodeNanos += System.nanoTime() - t1;
+            offset += length;
+            payloadBytes += length;
+        }
+    }
+
+    /** The child's message after an error magic or abort mark, as the IOException the parent throws. */
+    private static IOException reported(InputStream in, long offset) throws IOException {
+        int length = ByteBuffer.wrap(readFully(in, 4, "error length")).getInt();
+        if (length < 0 || length > MAX_ERROR_BYTES) {
+            throw new FormatException("frame", offset, "declares an error message of " + length + " bytes, over the limit of " + MAX_ERROR_BYTES);
+        }
+        return new IOException("it reported: " + new String(readFully(in, length, "error message"), StandardCharsets.UTF_8));
+    }
+
+    /** Checks that a spawned child wrote nothing after its frame of {@code frameBytes} (blocks until it closes stdout). */
+    static void expectEnd(InputStream in, long frameBytes) throws IOException {
         int extra = in.read();
         if (extra >= 0) {
-            throw new FormatException("frame", HEADER_BYTES + (long) payloadBytes,
-                    String.format("more output follows the payload it declared (first extra byte 0x%02x)", extra));
+            throw new FormatException("frame", frameBytes,
+                    String.format("more output follows the frame it declared (first extra byte 0x%02x)", extra));
         }
     }
 
@@ -212,14 +278,14 @@ final class SubprocessFrames {
 
     private static byte[] readFully(InputStream in, int length, String what) throws IOException {
         byte[] bytes = new byte[length];
-        readFully(in, bytes, 0, length, what);
+        readFully(in, bytes, length, what);
         return bytes;
     }
 
-    private static void readFully(InputStream in, byte[] into, int offset, int length, String what) throws IOException {
-        int got = in.readNBytes(into, offset, length);
+    private static void readFully(InputStream in, byte[] into, int length, String what) throws IOException {
+        int got = in.readNBytes(into, 0, length);
         if (got < length) {
-            throw new EOFException("its output ended after " + (offset + got) + " of the " + into.length + " bytes of its " + what);
+            throw new EOFException("its output ended after " + got + " of the " + length + " bytes of its " + what);
         }
     }
 

@@ -83,12 +83,12 @@ final class SubprocessLoad {
     }
 
     /**
-     * The most payload bytes a child may declare for file {@code i}: its binary re-encoding is about
-     * the file's size, so 8 times that plus 1 MB is generous, while a garbage length cannot make the
-     * parent allocate gigabytes.
+     * The most payload bytes a child may send for file {@code i}: its binary re-encoding is about
+     * the file's size, so 8 times that plus 1 MB is generous, while a garbage length or entry count
+     * cannot make the parent allocate gigabytes.
      */
-    int maxPayloadBytes(int i) {
-        return (int) Math.min(SubprocessFrames.MAX_PAYLOAD_BYTES, 8 * sizes[i] + (1 << 20));
+    long maxPayloadBytes(int i) {
+        return 8 * sizes[i] + (1 << 20);
     }
 
     /** The next file to load, or -1 when all are taken or the load has failed. */

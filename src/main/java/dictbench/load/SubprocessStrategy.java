@@ -1,6 +1,5 @@
 package dictbench.load;
 
-import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,21 +26,24 @@ import java.util.concurrent.ThreadPoolExecutor;
  *     {@code threads} alive at once. Every load pays JVM start-up.
  * <li>{@link Mode#POOL}: {@code threads} long-lived workers ({@code multiprocessing.Pool}) started
  *     by {@link #start(long)}, outside the timed region; each file goes to whichever worker is free,
- *     and a worker gets its next file while the parent decodes its last one.
+ *     and a worker gets its next file as soon as it starts sending its last one.
  * </ul>
  *
- * <p>A child decodes its file in whatever format, re-encodes the map in the binary format and
- * writes it as a frame to its stdout (see {@code SubprocessFrames}); the parent decodes that payload
- * with {@link BinaryFormat} into the map it returns. {@link LoadResult#costs()} holds totals over all
- * files, keyed by {@link #COST_KEYS}:
+ * <p>A child decodes its file in whatever format, then re-encodes the map in blocks of the binary
+ * format and writes each to its stdout as soon as it is encoded (see {@code SubprocessFrames}); the
+ * parent decodes each block as it arrives into the map it returns, so encoding, the pipe and the
+ * parent's decoding overlap. {@link LoadResult#costs()} holds totals over all files, keyed by
+ * {@link #COST_KEYS}:
  * <ul>
  * <li>{@value #PROCESS_START_NANOS}: SPAWN, from {@code ProcessBuilder.start()} until the child's
  *     {@code main} said hello; POOL, 0 (see {@link #poolStartNanos()}).
  * <li>{@value #CHILD_DECODE_NANOS}: the child reading and decoding its file, as the child measured it.
- * <li>{@value #CHILD_ENCODE_NANOS}: the child re-encoding the map for shipping.
- * <li>{@value #TRANSFER_NANOS}: the parent reading the payload off the pipe, first byte to last.
- * <li>{@value #PARENT_DECODE_NANOS}: the parent decoding the payload into its map.
- * <li>{@value #BYTES_SHIPPED}: payload bytes over all files.
+ * <li>{@value #CHILD_ENCODE_NANOS}: the child re-encoding the map for shipping, not counting its
+ *     writes to the pipe.
+ * <li>{@value #TRANSFER_NANOS}: the parent reading the blocks off the pipe, not counting its
+ *     decoding; it includes waiting for the child's encoder.
+ * <li>{@value #PARENT_DECODE_NANOS}: the parent decoding the blocks into its map.
+ * <li>{@value #BYTES_SHIPPED}: the blocks' bytes over all files.
  * </ul>
  * A file's {@link FileSpan} starts when its child is launched (SPAWN) or its request is sent
  * (POOL) and ends when the parent has decoded its map.
@@ -76,10 +78,10 @@ public final class SubprocessStrategy implements Strategy {
     public static final long MIN_CHILD_HEAP_BYTES = 256L << 20;
     /**
      * Child heap per byte of its largest file. The decoded map (about 200 bytes per entry, three
-     * times the bytes of a typical 68-byte entry), the re-encoded payload (as big as the file again)
-     * and, for formats read whole, the file's bytes are live at once, and the young generation
-     * ({@value #YOUNG_SHARE_PERCENT}% of the heap) must hold them all so that the collector does not
-     * dominate the child's decode time.
+     * times the bytes of a typical 68-byte entry), the garbage of re-encoding it (a UTF-8 array per
+     * string, as big as the file again) and, for formats read whole, the file's bytes are live at
+     * once, and the young generation ({@value #YOUNG_SHARE_PERCENT}% of the heap) must hold them all
+     * so that the collector does not dominate the child's decode time.
      */
     public static final int CHILD_HEAP_PER_FILE_BYTE = 16;
     /** Share of a child's heap given to the young generation, percent. */
@@ -87,7 +89,6 @@ public final class SubprocessStrategy implements Strategy {
 
     private static final String JAVA = ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    private static final BinaryFormat PAYLOAD_FORMAT = new BinaryFormat();
 
     /** One child per file, or a pool of long-lived workers. */
     public enum Mode { SPAWN, POOL }
@@ -305,10 +306,10 @@ public final class SubprocessStrategy implements Strategy {
                 Shipped shipped = child.withDeadline(timeout, () -> {
                     long started = child.awaitHello();
                     SubprocessFrames.Result result = SubprocessFrames.readResult(child.output(), load.maxPayloadBytes(file));
-                    SubprocessFrames.expectEnd(child.output(), result.payload().length);
+                    SubprocessFrames.expectEnd(child.output(), result.frameBytes());
                     return new Shipped(started, result);
                 });
-                decode(load, file, shipped);
+                complete(load, file, shipped);
                 int status = child.withDeadline(timeout, child::awaitExit);
                 if (status != 0) {
                     throw new IOException("sent its result but did not exit cleanly");
@@ -323,62 +324,61 @@ public final class SubprocessStrategy implements Strategy {
 
     /**
      * POOL: one lane feeding its worker until no file is left. The next file's request goes out as
-     * soon as a result has arrived, before the parent decodes that result, so the worker loads the
-     * next file while the parent decodes: like {@code multiprocessing.Pool}, whose workers take tasks
-     * from a queue filled ahead of them while the parent unpickles results. At most one request waits
-     * in the worker's stdin, so files are still handed to whichever worker is free.
+     * soon as a result begins to arrive, while the worker encodes and the parent decodes it, so the
+     * worker starts on the next file as soon as it has sent this one: like
+     * {@code multiprocessing.Pool}, whose workers take tasks from a queue filled ahead of them. At
+     * most one request waits in the worker's stdin, so files are still handed to whichever worker is free.
      */
     private void serve(SubprocessLoad load, ChildProcess worker) throws IOException {
-        int file = load.nextFile();
-        if (file >= 0) {
-            send(load, file, worker);
+        int first = load.nextFile();
+        if (first < 0) {
+            return;
         }
-        while (file >= 0) {
+        try {
+            worker.withDeadline(timeout, () -> request(load, first, worker));
+        } catch (IOException e) {
+            throw worker.fault("sending a request for " + load.file(first), e);
+        }
+        for (int file = first; file >= 0; ) {
             int current = file;
-            Path path = load.file(current);
+            int[] next = {-1};
             SubprocessFrames.Result result;
             try {
-                result = worker.withDeadline(timeout, () -> SubprocessFrames.readResult(worker.output(), load.maxPayloadBytes(current)));
+                result = worker.withDeadline(timeout, () -> {
+                    SubprocessFrames.ResultHeader header = SubprocessFrames.readResultHeader(worker.output(), load.maxPayloadBytes(current));
+                    next[0] = load.nextFile();
+                    if (next[0] >= 0) {
+                        request(load, next[0], worker);
+                    }
+                    return SubprocessFrames.readBlocks(worker.output(), header, load.maxPayloadBytes(current));
+                });
             } catch (IOException e) {
-                throw worker.fault("loading " + path, e);
+                throw worker.fault("loading " + load.file(current), e);
             }
-            file = load.nextFile();
-            if (file >= 0) {
-                send(load, file, worker);
-            }
-            try {
-                decode(load, current, new Shipped(0, result));
-            } catch (IOException e) {
-                throw worker.fault("loading " + path, e);
-            }
+            complete(load, current, new Shipped(0, result));
+            file = next[0];
         }
     }
 
-    /** POOL: sends {@code worker} the request for {@code file}; its result is read later. */
-    private void send(SubprocessLoad load, int file, ChildProcess worker) throws IOException {
+    /**
+     * POOL: sends {@code worker} the request for {@code file}, to be answered after whatever it is
+     * doing. A request is a few hundred bytes and the worker's stdin pipe holds 64 KB, so this does
+     * not block.
+     */
+    private static Void request(SubprocessLoad load, int file, ChildProcess worker) throws IOException {
         load.begin(file);
-        try {
-            // a request is a few hundred bytes and the worker's stdin pipe holds 64 KB, so this does not block
-            worker.withDeadline(timeout, () -> {
-                SubprocessFrames.writeRequest(worker.input(), load.format.name(), load.file(file));
-                return null;
-            });
-        } catch (IOException e) {
-            throw worker.fault("sending a request for " + load.file(file), e);
-        }
+        SubprocessFrames.writeRequest(worker.input(), load.format.name(), load.file(file));
+        return null;
     }
 
     /** A frame as received, with the child's start-up time (0 for a pool worker, started beforehand). */
     private record Shipped(long processStartNanos, SubprocessFrames.Result result) {
     }
 
-    private static void decode(SubprocessLoad load, int file, Shipped shipped) throws IOException {
+    private static void complete(SubprocessLoad load, int file, Shipped shipped) {
         SubprocessFrames.Result r = shipped.result();
-        long t0 = System.nanoTime();
-        Map<String, String> map = PAYLOAD_FORMAT.decode(r.payload(), "payload");
-        long parentDecode = System.nanoTime() - t0;
-        load.complete(file, map, new SubprocessLoad.FileCosts(shipped.processStartNanos(), r.header().decodeNanos(),
-                r.header().encodeNanos(), r.transferNanos(), parentDecode, r.payload().length));
+        load.complete(file, r.map(), new SubprocessLoad.FileCosts(shipped.processStartNanos(), r.decodeNanos(), r.encodeNanos(),
+                r.transferNanos(), r.parentDecodeNanos(), r.payloadBytes()));
     }
 
     /**

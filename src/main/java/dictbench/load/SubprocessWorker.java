@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * The child side of {@link SubprocessStrategy}: a JVM that decodes a dictionary file, re-encodes
  * the map in the binary format and ships it to the parent as a frame on stdout
- * ({@link SubprocessFrames}).
+ * ({@link SubprocessFrames}), a block at a time as it encodes. Its stdout pipe is grown to
+ * {@value PipeCapacity#WANTED_BYTES} bytes first, so that it can run ahead of the parent's decoding
+ * by more than the default 64 KB.
  *
  * <pre>
  * java -cp … dictbench.load.SubprocessWorker --spawn FORMAT PATH   one file, then exit
@@ -35,7 +37,7 @@ public final class SubprocessWorker {
     public static final int EXIT_LOAD_FAILED = 3;
     /** The pipe to the parent broke, or the parent spoke something other than the protocol. */
     public static final int EXIT_PROTOCOL = 4;
-    /** Gathers the small writes (hello, frame headers, error frames); payload pieces go straight through. */
+    /** Gathers the small writes (hello, frame and block headers, error frames); blocks go straight through. */
     private static final int FRAME_BUFFER_BYTES = 1 << 16;
 
     private static final BinaryFormat PAYLOAD_FORMAT = new BinaryFormat();
@@ -49,10 +51,6 @@ public final class SubprocessWorker {
         boolean serve(String format, Path path, OutputStream frames) throws IOException;
     }
 
-    /** A file decoded and re-encoded, with the child's time for each step. */
-    record Encoded(long decodeNanos, long encodeNanos, BinaryFormat.EncodedFile payload) {
-    }
-
     public static void main(String[] args) {
         System.exit(run(args, SubprocessWorker::serve));
     }
@@ -64,6 +62,9 @@ public final class SubprocessWorker {
     static int run(String[] args, Handler handler) {
         OutputStream frames = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), FRAME_BUFFER_BYTES);
         System.setOut(System.err);
+        if (PipeCapacity.grow(1, PipeCapacity.WANTED_BYTES) < 0) {
+            System.err.println("subprocess worker: stdout keeps its default capacity (not a pipe, or no native access)");
+        }
         try {
             SubprocessFrames.writeHello(frames);
             if (args.length == 3 && args[0].equals("--spawn")) {
@@ -89,26 +90,19 @@ public final class SubprocessWorker {
         }
     }
 
-    /** The real handler: load, encode, answer; any failure (an OutOfMemoryError too) becomes an error frame. */
+    /**
+     * The real handler: loads the file, then answers with its map; a failure to load (an
+     * OutOfMemoryError too) becomes an error frame, one while encoding an aborted result.
+     */
     static boolean serve(String format, Path path, OutputStream frames) throws IOException {
-        Encoded encoded;
+        long t0 = System.nanoTime();
+        Map<String, String> map;
         try {
-            encoded = encode(format, path);
+            map = Format.named(format).read(path);
         } catch (Exception | Error e) {
             SubprocessFrames.writeError(frames, e.toString());
             return false;
         }
-        SubprocessFrames.writeResult(frames, encoded.decodeNanos(), encoded.encodeNanos(), encoded.payload());
-        return true;
-    }
-
-    /** Decodes {@code path} in {@code format} and re-encodes the map in the binary format. */
-    static Encoded encode(String format, Path path) throws IOException {
-        long t0 = System.nanoTime();
-        Map<String, String> map = Format.named(format).read(path);
-        long t1 = System.nanoTime();
-        BinaryFormat.EncodedFile payload = PAYLOAD_FORMAT.encodeInPieces(map);
-        long t2 = System.nanoTime();
-        return new Encoded(t1 - t0, t2 - t1, payload);
+        return SubprocessFrames.writeResult(frames, System.nanoTime() - t0, map, PAYLOAD_FORMAT);
     }
 }

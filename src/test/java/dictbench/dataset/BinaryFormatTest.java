@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,44 +44,41 @@ class BinaryFormatTest {
     }
 
     @Test
-    void aFileEncodedInPiecesIsTheSameFileHoweverItIsWritten() throws IOException {
-        // 97-byte pieces: most strings (up to 300 characters of up to 4 UTF-8 bytes) straddle pieces
+    void streamedBlocksAreTheFilesBlocks() throws IOException {
+        // 97-byte blocks: most entries (strings of up to 300 characters of up to 4 UTF-8 bytes) overrun one,
+        // so the reused buffer grows and is cut many times
         BinaryFormat format = new BinaryFormat(97);
         Map<String, String> map = FormatTest.randomMap(11, 500);
-        BinaryFormat.EncodedFile encoded = format.encodeInPieces(map);
-        assertTrue(encoded.pieces().size() > 100, "many pieces: " + encoded.pieces().size());
-        byte[] whole = encoded.toArray();
-        assertEquals(encoded.length(), whole.length);
+        byte[] whole = format.encode(map);
         assertEquals(map, format.decode(whole, "whole"));
-        assertArrayEquals(whole, format.encode(map));
         assertArrayEquals(whole, FormatTest.encode(format, map));
-        for (int writeBytes : new int[] {1, 7, 97, 4096, whole.length + 1}) {
-            List<Integer> writes = new java.util.ArrayList<>();
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    writes.add(len);
-                    super.write(b, off, len);
-                }
-            };
-            encoded.writeTo(out, writeBytes);
-            assertArrayEquals(whole, out.toByteArray(), "written " + writeBytes + " bytes at a time");
-            // as if from one array: every write full but the last, wherever the pieces end
-            for (int i = 0; i < writes.size() - 1; i++) {
-                assertEquals(writeBytes, writes.get(i), "write " + i + " of " + writes.size());
-            }
-        }
+        List<byte[]> streamed = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        format.encodeBlocks(map, (bytes, length, entries) -> {
+            streamed.add(Arrays.copyOf(bytes, length));
+            counts.add(entries);
+        });
         BinaryFormat.Header header = BinaryFormat.readHeader(writeTemp(whole));
-        for (BinaryFormat.Block block : header.blocks().subList(0, header.blocks().size() - 1)) {
-            assertTrue(block.length() >= 97, "a block is cut once it reaches the block size: " + block);
+        assertTrue(header.blocks().size() > 100, "many blocks: " + header.blocks().size());
+        assertEquals(header.blocks().size(), streamed.size());
+        for (BinaryFormat.Block block : header.blocks()) {
+            byte[] inFile = Arrays.copyOfRange(whole, (int) block.offset(), (int) block.offset() + block.length());
+            assertArrayEquals(inFile, streamed.get(block.index()), "block " + block.index());
+            assertEquals(block.entries(), counts.get(block.index()), "entries of block " + block.index());
+            if (block.index() < header.blocks().size() - 1) {
+                assertTrue(block.length() >= 97, "a block is cut once it reaches the block size: " + block);
+            }
         }
     }
 
     @Test
     void anEmptyMapEncodesToAHeaderOnly() throws IOException {
-        BinaryFormat.EncodedFile encoded = new BinaryFormat().encodeInPieces(Map.of());
-        assertEquals(BinaryFormat.Header.bytes(0), encoded.length());
-        assertEquals(Map.of(), new BinaryFormat().decode(encoded.toArray(), "empty"));
+        byte[] empty = new BinaryFormat().encode(Map.of());
+        assertEquals(BinaryFormat.Header.bytes(0), empty.length);
+        assertEquals(Map.of(), new BinaryFormat().decode(empty, "empty"));
+        new BinaryFormat().encodeBlocks(Map.of(), (bytes, length, entries) -> {
+            throw new AssertionError("an empty map has no blocks");
+        });
     }
 
     @Test

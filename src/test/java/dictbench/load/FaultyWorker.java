@@ -1,5 +1,6 @@
 package dictbench.load;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.foreign.FunctionDescriptor;
@@ -53,16 +54,14 @@ public final class FaultyWorker {
                 return true;
             }
             case "truncated" -> {
-                SubprocessWorker.Encoded e = SubprocessWorker.encode(format, path);
-                byte[] payload = e.payload().toArray();
-                SubprocessFrames.writeHeader(frames, new SubprocessFrames.Header(SubprocessFrames.RESULT, 1, 1, payload.length));
-                frames.write(payload, 0, payload.length / 2);
+                ByteArrayOutputStream frame = new ByteArrayOutputStream();
+                SubprocessWorker.serve(format, path, frame);
+                frames.write(frame.toByteArray(), 0, frame.size() / 2);
                 frames.flush();
                 System.exit(0);
             }
             case "overlong" -> {
-                SubprocessWorker.Encoded e = SubprocessWorker.encode(format, path);
-                SubprocessFrames.writeResult(frames, e.decodeNanos(), e.encodeNanos(), e.payload());
+                SubprocessWorker.serve(format, path, frames);
                 frames.write(EXTRA.getBytes(StandardCharsets.US_ASCII));
                 frames.flush();
                 return true;

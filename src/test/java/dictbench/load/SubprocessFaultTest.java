@@ -140,14 +140,14 @@ class SubprocessFaultTest {
     @EnumSource(Mode.class)
     void truncatedFrameIsReported(Mode mode) throws Exception {
         IOException e = loadFails(mode, "truncated", NEVER);
-        assertTrue(Pattern.compile("output ended after \\d+ of the \\d+ bytes of its payload").matcher(e.getMessage()).find(), e.getMessage());
+        assertTrue(Pattern.compile("output ended after \\d+ of the \\d+ bytes of its block \\d+").matcher(e.getMessage()).find(), e.getMessage());
     }
 
     @Test
     void spawnedChildWritingMoreThanItDeclaredIsReported() throws Exception {
         IOException e = loadFails(Mode.SPAWN, "overlong", NEVER);
         assertInstanceOf(FormatException.class, e.getCause());
-        assertTrue(e.getMessage().contains("more output follows the payload it declared (first extra byte 0x45)"), e.getMessage());
+        assertTrue(e.getMessage().contains("more output follows the frame it declared (first extra byte 0x45)"), e.getMessage());
     }
 
     @Test

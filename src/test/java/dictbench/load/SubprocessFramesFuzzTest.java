@@ -13,10 +13,10 @@ import java.io.IOException;
 
 /**
  * The frames a parent reads from a child's stdout, and the requests a pool worker reads from its
- * stdin, against arbitrary bytes. A frame either parses (and then exactly its declared payload was
- * read) or fails with a {@link FormatException} with an offset inside the input, an
- * {@link EOFException} for output that stopped short, or the child's own error message; nothing else,
- * and never an allocation bigger than the limit. The corpus lives under
+ * stdin, against arbitrary bytes. A frame either parses (and then exactly the frame was read, and its
+ * blocks held the entries it declared) or fails with a {@link FormatException} with an offset inside
+ * the input, an {@link EOFException} for output that stopped short, or the child's own error
+ * message; nothing else, and never an allocation bigger than the limit. The corpus lives under
  * {@code src/test/resources/dictbench/load/SubprocessFramesFuzzTestInputs/}.
  */
 class SubprocessFramesFuzzTest {
@@ -29,10 +29,10 @@ class SubprocessFramesFuzzTest {
         ByteArrayInputStream in = new ByteArrayInputStream(input);
         try {
             SubprocessFrames.Result result = SubprocessFrames.readResult(in, LIMIT);
-            assertTrue(result.payload().length <= LIMIT);
-            assertEquals(input.length - SubprocessFrames.HEADER_BYTES - result.payload().length, in.available());
-            SubprocessFrames.expectEnd(in, result.payload().length);
-            assertEquals(SubprocessFrames.HEADER_BYTES + result.payload().length, input.length, "expectEnd let extra bytes through");
+            assertTrue(result.payloadBytes() <= LIMIT);
+            assertEquals(input.length - result.frameBytes(), in.available());
+            SubprocessFrames.expectEnd(in, result.frameBytes());
+            assertEquals(result.frameBytes(), input.length, "expectEnd let extra bytes through");
         } catch (FormatException e) {
             assertTrue(e.offset() >= 0 && e.offset() <= input.length, e.getMessage());
         } catch (EOFException e) {

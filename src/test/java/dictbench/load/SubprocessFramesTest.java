@@ -1,7 +1,7 @@
 package dictbench.load;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,33 +13,61 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SubprocessFramesTest {
+    /** Small blocks, so that a modest map streams as many. */
+    private static final BinaryFormat SMALL_BLOCKS = new BinaryFormat(1000);
+    private static final Map<String, String> MAP = map(500);
 
-    private static byte[] resultFrame(byte[] payload, long decodeNanos, long encodeNanos) throws IOException {
+    private static Map<String, String> map(int entries) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < entries; i++) {
+            map.put("key-" + i, "välue ✓ " + i);
+        }
+        return map;
+    }
+
+    private static byte[] resultFrame(Map<String, String> map, long decodeNanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SubprocessFrames.writeResult(bytes, decodeNanos, encodeNanos, new BinaryFormat.EncodedFile(payload, List.of(), 0));
+        assertTrue(SubprocessFrames.writeResult(bytes, decodeNanos, map, SMALL_BLOCKS));
         return bytes.toByteArray();
     }
 
     @Test
-    void resultFrameRoundTrips() throws IOException {
-        byte[] payload = "some payload".getBytes(StandardCharsets.US_ASCII);
-        byte[] frame = resultFrame(payload, 11, 22);
-        assertEquals(SubprocessFrames.HEADER_BYTES + payload.length, frame.length);
+    void resultFrameRoundTripsBlockByBlock() throws IOException {
+        byte[] frame = resultFrame(MAP, 11);
         InputStream in = new ByteArrayInputStream(frame);
-        SubprocessFrames.Result r = SubprocessFrames.readResult(in, payload.length);
-        assertArrayEquals(payload, r.payload());
-        assertEquals(11, r.header().decodeNanos());
-        assertEquals(22, r.header().encodeNanos());
-        SubprocessFrames.expectEnd(in, payload.length);
+        SubprocessFrames.Result r = SubprocessFrames.readResult(in, frame.length);
+        assertEquals(MAP, r.map());
+        assertEquals(11, r.decodeNanos());
+        assertTrue(r.encodeNanos() > 0, "the child's encode time is sent: " + r.encodeNanos());
+        assertEquals(frame.length, r.frameBytes());
+        // the payload is the blocks of the file the map encodes to, without the file's header
+        byte[] file = SMALL_BLOCKS.encode(MAP);
+        int blocks = (int) (r.frameBytes() - r.payloadBytes() - SubprocessFrames.RESULT_HEADER_BYTES - 12) / SubprocessFrames.BLOCK_HEADER_BYTES;
+        assertTrue(blocks > 10, "many blocks: " + blocks);
+        assertEquals(file.length - BinaryFormat.Header.bytes(blocks), r.payloadBytes());
+        SubprocessFrames.expectEnd(in, r.frameBytes());
+    }
+
+    @Test
+    void anEmptyMapIsAResultWithNoBlocks() throws IOException {
+        byte[] frame = resultFrame(Map.of(), 0);
+        assertEquals(SubprocessFrames.RESULT_HEADER_BYTES + 4 + 8, frame.length);
+        assertEquals(Map.of(), SubprocessFrames.readResult(new ByteArrayInputStream(frame), 0).map());
     }
 
     @Test
@@ -51,14 +79,76 @@ class SubprocessFramesTest {
     }
 
     @Test
-    void rejectsADeclaredLengthOverTheLimitBeforeReadingIt() throws IOException {
-        byte[] frame = resultFrame(new byte[1000], 1, 1);
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), 999));
-        assertEquals(SubprocessFrames.LENGTH_OFFSET, e.offset());
-        assertTrue(e.getMessage().contains("payload of 1000 bytes, over the limit of 999"), e.getMessage());
-        // a negative length is garbage too
-        frame[SubprocessFrames.LENGTH_OFFSET] = (byte) 0x80;
-        assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), Integer.MAX_VALUE));
+    void encodingThatFailsPartWayEndsTheFrameWithTheFailure() throws IOException {
+        // a map whose iteration fails part-way, after the result has begun, as an OutOfMemoryError would
+        Map<String, String> failing = new LinkedHashMap<>(MAP) {
+            @Override
+            public Set<Map.Entry<String, String>> entrySet() {
+                Iterator<Map.Entry<String, String>> all = super.entrySet().iterator();
+                return new AbstractSet<>() {
+                    @Override
+                    public Iterator<Map.Entry<String, String>> iterator() {
+                        return new Iterator<>() {
+                            int served;
+
+                            @Override
+                            public boolean hasNext() {
+                                return all.hasNext();
+                            }
+
+                            @Override
+                            public Map.Entry<String, String> next() {
+                                if (++served == 300) {
+                                    throw new OutOfMemoryError("Java heap space");
+                                }
+                                return all.next();
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return MAP.size();
+                    }
+                };
+            }
+        };
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertFalse(SubprocessFrames.writeResult(bytes, 1, failing, SMALL_BLOCKS));
+        InputStream in = new ByteArrayInputStream(bytes.toByteArray());
+        IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(in, 1 << 20));
+        assertEquals("it reported: java.lang.OutOfMemoryError: Java heap space", e.getMessage());
+        assertEquals(-1, in.read(), "the abort ends the frame");
+    }
+
+    @Test
+    void rejectsCountsOverTheLimitBeforeAllocating() throws IOException {
+        byte[] frame = resultFrame(MAP, 1);
+        // 500 entries cannot fit in 999 bytes
+        FormatException entries = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), 999));
+        assertEquals(SubprocessFrames.ENTRIES_OFFSET, entries.offset());
+        // the blocks hold more bytes than the limit: found at the block that crosses it
+        FormatException bytes = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), 5000));
+        assertTrue(bytes.getMessage().contains("beyond the payload limit of 5000 bytes"), bytes.getMessage());
+        // a negative block length is garbage too
+        byte[] negative = frame.clone();
+        negative[SubprocessFrames.RESULT_HEADER_BYTES] = (byte) 0x80;
+        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(negative), frame.length));
+        assertEquals(SubprocessFrames.RESULT_HEADER_BYTES, e.offset());
+    }
+
+    @Test
+    void blocksMustHoldExactlyTheDeclaredEntries() throws IOException {
+        byte[] frame = resultFrame(MAP, 1);
+        byte[] fewer = frame.clone();
+        fewer[SubprocessFrames.ENTRIES_OFFSET + 7] = (byte) (MAP.size() - 256 + 1); // 501 declared, 500 sent
+        fewer[SubprocessFrames.ENTRIES_OFFSET + 6] = 1;
+        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(fewer), frame.length));
+        assertTrue(e.getMessage().contains("declared 501 entries but its blocks held 500"), e.getMessage());
+        byte[] more = frame.clone();
+        more[SubprocessFrames.ENTRIES_OFFSET + 7] = 10; // 10 declared; the first block holds more
+        more[SubprocessFrames.ENTRIES_OFFSET + 6] = 0;
+        assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(more), frame.length));
     }
 
     @Test
@@ -70,40 +160,44 @@ class SubprocessFramesTest {
     }
 
     @Test
-    void payloadOfSeveralPipeChunksArrivesWholeThroughShortReads() throws IOException {
-        byte[] payload = new byte[2 * SubprocessFrames.PIPE_CHUNK_BYTES + 3];
-        new java.util.Random(7).nextBytes(payload);
-        byte[] frame = resultFrame(payload, 5, 6);
+    void blocksArriveWholeThroughShortReads() throws IOException {
+        Map<String, String> big = map(20_000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SubprocessFrames.writeResult(bytes, 5, big, new BinaryFormat()); // blocks over the 64 KB write size
+        byte[] frame = bytes.toByteArray();
         // a pipe hands out at most what it holds: here at most 1000 bytes a read
-        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(frame)) {
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(frame)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return super.read(b, off, Math.min(len, 1000));
             }
         };
-        SubprocessFrames.Result r = SubprocessFrames.readResult(trickle, payload.length);
-        assertArrayEquals(payload, r.payload());
-        SubprocessFrames.expectEnd(trickle, payload.length);
+        SubprocessFrames.Result r = SubprocessFrames.readResult(trickle, frame.length);
+        assertEquals(big, r.map());
+        SubprocessFrames.expectEnd(trickle, r.frameBytes());
     }
 
     @Test
     void truncatedFrameSaysHowFarItGot() throws IOException {
-        byte[] frame = resultFrame(new byte[100], 1, 1);
-        byte[] cut = Arrays.copyOf(frame, SubprocessFrames.HEADER_BYTES + 40);
-        EOFException e = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(cut), 100));
-        assertEquals("its output ended after 40 of the 100 bytes of its payload", e.getMessage());
+        byte[] frame = resultFrame(MAP, 1);
+        byte[] cut = Arrays.copyOf(frame, SubprocessFrames.RESULT_HEADER_BYTES + SubprocessFrames.BLOCK_HEADER_BYTES + 40);
+        EOFException e = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(cut), frame.length));
+        assertTrue(e.getMessage().matches("its output ended after 40 of the \\d+ bytes of its block 0"), e.getMessage());
         EOFException header = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame, 0, 5), 100));
-        assertEquals("its output ended after 5 of the 24 bytes of its frame header", header.getMessage());
+        assertEquals("its output ended after 1 of the 16 bytes of its result header", header.getMessage());
+        byte[] noEnd = Arrays.copyOf(frame, frame.length - 12);
+        EOFException end = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(noEnd), frame.length));
+        assertEquals("its output ended after 0 of the 4 bytes of its block length", end.getMessage());
     }
 
     @Test
     void extraBytesAfterTheFrameAreReported() throws IOException {
-        byte[] frame = resultFrame(new byte[10], 1, 1);
+        byte[] frame = resultFrame(MAP, 1);
         byte[] longer = Arrays.copyOf(frame, frame.length + 1);
         InputStream in = new ByteArrayInputStream(longer);
-        SubprocessFrames.readResult(in, 10);
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.expectEnd(in, 10));
-        assertEquals(SubprocessFrames.HEADER_BYTES + 10, e.offset());
+        SubprocessFrames.Result r = SubprocessFrames.readResult(in, frame.length);
+        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.expectEnd(in, r.frameBytes()));
+        assertEquals(frame.length, e.offset());
     }
 
     @Test

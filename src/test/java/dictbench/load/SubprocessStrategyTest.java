@@ -4,6 +4,7 @@ import static dictbench.load.SubprocessTestSupport.assertNoChildProcesses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -105,6 +107,34 @@ class SubprocessStrategyTest {
                             + " was done at " + spans.get(i - 1).endNanos() + " ns: the worker sat idle while the parent decoded");
         }
         assertNoChildProcesses();
+    }
+
+    @Test
+    void poolWorkersGrowTheirStdoutPipe() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux's /proc");
+        // readAllLines, not readString: on JDK 25 readString returns only the first byte of this zero-sized /proc file
+        assumeTrue(Long.parseLong(Files.readAllLines(Path.of("/proc/sys/fs/pipe-max-size")).get(0).trim()) >= PipeCapacity.WANTED_BYTES,
+                "the system caps pipes below what workers ask for");
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+            s.start(maxFileBytes(binary));
+            // the worker's stdout and our end of it are one pipe: find our descriptor for it and ask its capacity
+            Path workerStdout = Files.readSymbolicLink(Path.of("/proc", Long.toString(s.workerPids().get(0)), "fd", "1"));
+            int ours;
+            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+                ours = fds.filter(fd -> workerStdout.equals(readLinkOrNull(fd)))
+                        .mapToInt(fd -> Integer.parseInt(fd.getFileName().toString())).findFirst().orElseThrow();
+            }
+            assertEquals(PipeCapacity.WANTED_BYTES, PipeCapacity.of(ours), "capacity of " + workerStdout);
+            s.load(binary.paths(), new BinaryFormat()).validate(binary);
+        }
+    }
+
+    private static Path readLinkOrNull(Path link) {
+        try {
+            return Files.readSymbolicLink(link);
+        } catch (IOException e) { // a descriptor closed while we looked
+            return null;
+        }
     }
 
     private static long maxFileBytes(Manifest m) {
