@@ -4,23 +4,27 @@ import dictbench.dataset.Format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
 /**
  * A {@link ForkJoinPool} of {@code threads} parallelism with one task per block: idle workers steal
  * blocks from busy ones, so one big file or skewed file sizes still spread over every core. Formats
- * that cannot be split (java-serial) fall back to one task per file.
+ * that cannot be split (java-serial) fall back to one task per file. One more thread reads files not
+ * yet in the page cache ahead of the workers ({@link ReadAhead}).
  */
 public final class ForkJoinStrategy implements Strategy {
     public static final String NAME = "forkjoin";
 
     private final int threads;
     private final ForkJoinPool pool;
+    private final ExecutorService readAheadThread;
 
     public ForkJoinStrategy(int threads) {
         this.threads = Threads.check(threads);
         this.pool = new ForkJoinPool(threads);
+        this.readAheadThread = Threads.prestartedPool(1, "dictbench-forkjoin-readahead-");
     }
 
     public int threads() {
@@ -34,7 +38,8 @@ public final class ForkJoinStrategy implements Strategy {
 
     @Override
     public LoadResult load(List<Path> files, Format format) throws IOException {
-        try (LoadPlan plan = LoadPlan.of(files, format, true)) {
+        try (LoadPlan plan = LoadPlan.of(files, format, true);
+             ReadAhead ahead = ReadAhead.start(readAheadThread, ReadAhead.bySplit(files, threads))) {
             try {
                 pool.invoke(new Range(plan.tasks(), 0, plan.tasks().size()));
             } catch (RuntimeException e) {
@@ -77,5 +82,6 @@ public final class ForkJoinStrategy implements Strategy {
     @Override
     public void close() {
         pool.shutdownNow();
+        readAheadThread.shutdownNow();
     }
 }
