@@ -61,6 +61,22 @@ final class SubprocessFrames {
     private SubprocessFrames() {
     }
 
+    /**
+     * What the parent accepts from a child before allocating for it: at most {@code entries} entries
+     * (the parent pre-sizes its map for them) in at most {@code payloadBytes} of blocks.
+     */
+    record Limits(long entries, long payloadBytes) {
+        /**
+         * For a file of {@code fileBytes}: no format stores an entry in fewer than
+         * {@value BinaryFormat#MIN_ENTRY_BYTES} bytes, and the binary re-encoding is about the
+         * file's size, so 8 times that plus 1 MB is generous while a garbage length or count cannot
+         * make the parent allocate gigabytes.
+         */
+        static Limits forFile(long fileBytes) {
+            return new Limits(fileBytes / BinaryFormat.MIN_ENTRY_BYTES, 8 * fileBytes + (1 << 20));
+        }
+    }
+
     /** A result's opening, read before its blocks: the child's decode time and how many entries follow. */
     record ResultHeader(long decodeNanos, long entries) {
     }
@@ -138,15 +154,15 @@ final class SubprocessFrames {
     }
 
     /** Reads a whole result: its opening, then its blocks; see {@link #readResultHeader} and {@link #readBlocks}. */
-    static Result readResult(InputStream in, long maxPayloadBytes) throws IOException {
-        return readBlocks(in, readResultHeader(in, maxPayloadBytes), maxPayloadBytes);
+    static Result readResult(InputStream in, Limits limits) throws IOException {
+        return readBlocks(in, readResultHeader(in, limits), limits);
     }
 
     /**
      * Reads a result's opening. An error frame becomes an IOException carrying the child's own
-     * message; an entry count that {@code maxPayloadBytes} could not hold is rejected.
+     * message; an entry count over the limit is rejected.
      */
-    static ResultHeader readResultHeader(InputStream in, long maxPayloadBytes) throws IOException {
+    static ResultHeader readResultHeader(InputStream in, Limits limits) throws IOException {
         int magic = ByteBuffer.wrap(readFully(in, 4, "frame")).getInt();
         if (magic == ERROR) {
             throw reported(in, 4);
@@ -161,20 +177,19 @@ final class SubprocessFrames {
         if (decodeNanos < 0) {
             throw new FormatException("frame", 4, "declares a negative child decode time " + decodeNanos);
         }
-        if (entries < 0 || entries > maxPayloadBytes / BinaryFormat.MIN_ENTRY_BYTES) {
-            throw new FormatException("frame", ENTRIES_OFFSET, "declares " + entries + " entries, more than a payload of at most "
-                    + maxPayloadBytes + " bytes holds");
+        if (entries < 0 || entries > limits.entries()) {
+            throw new FormatException("frame", ENTRIES_OFFSET, "declares " + entries + " entries, over the limit of " + limits.entries());
         }
         return new ResultHeader(decodeNanos, entries);
     }
 
     /**
      * Reads a result's blocks, decoding each into the map as it arrives, up to the end mark. The
-     * blocks may hold at most {@code maxPayloadBytes} in all and exactly the entries the opening
+     * blocks may hold at most the limit's payload bytes in all and exactly the entries the opening
      * declared; an abort becomes an IOException carrying the child's message. Offsets in errors
      * count from the start of the frame.
      */
-    static Result readBlocks(InputStream in, ResultHeader header, long maxPayloadBytes) throws IOException {
+    static Result readBlocks(InputStream in, ResultHeader header, Limits limits) throws IOException {
         Map<String, String> map = new HashMap<>(Format.hashMapCapacity(header.entries()));
         byte[] buffer = new byte[0];
         long offset = RESULT_HEADER_BYTES;
@@ -198,9 +213,9 @@ final class SubprocessFrames {
             if (length == ABORT_MARK) {
                 throw reported(in, offset + 4);
             }
-            if (length < 0 || length > maxPayloadBytes - payloadBytes) {
+            if (length < 0 || length > limits.payloadBytes() - payloadBytes) {
                 throw new FormatException("frame", offset, "declares a block of " + length + " bytes, beyond the payload limit of "
-                        + maxPayloadBytes + " bytes (" + payloadBytes + " received)");
+                        + limits.payloadBytes() + " bytes (" + payloadBytes + " received)");
             }
             int entries = ByteBuffer.wrap(readFully(in, 4, "block entries")).getInt();
             if (entries < 0 || (long) entries * BinaryFormat.MIN_ENTRY_BYTES > length || map.size() + (long) entries > header.entries()) {

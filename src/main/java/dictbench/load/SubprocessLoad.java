@@ -82,13 +82,9 @@ final class SubprocessLoad {
         return max;
     }
 
-    /**
-     * The most payload bytes a child may send for file {@code i}: its binary re-encoding is about
-     * the file's size, so 8 times that plus 1 MB is generous, while a garbage length or entry count
-     * cannot make the parent allocate gigabytes.
-     */
-    long maxPayloadBytes(int i) {
-        return 8 * sizes[i] + (1 << 20);
+    /** What the parent accepts from a child for file {@code i}. */
+    SubprocessFrames.Limits limits(int i) {
+        return SubprocessFrames.Limits.forFile(sizes[i]);
     }
 
     /** The next file to load, or -1 when all are taken or the load has failed. */

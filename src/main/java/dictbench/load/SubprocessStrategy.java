@@ -305,7 +305,7 @@ public final class SubprocessStrategy implements Strategy {
                 child.endInput(); // a spawned child takes no requests
                 Shipped shipped = child.withDeadline(timeout, () -> {
                     long started = child.awaitHello();
-                    SubprocessFrames.Result result = SubprocessFrames.readResult(child.output(), load.maxPayloadBytes(file));
+                    SubprocessFrames.Result result = SubprocessFrames.readResult(child.output(), load.limits(file));
                     SubprocessFrames.expectEnd(child.output(), result.frameBytes());
                     return new Shipped(started, result);
                 });
@@ -345,12 +345,12 @@ public final class SubprocessStrategy implements Strategy {
             SubprocessFrames.Result result;
             try {
                 result = worker.withDeadline(timeout, () -> {
-                    SubprocessFrames.ResultHeader header = SubprocessFrames.readResultHeader(worker.output(), load.maxPayloadBytes(current));
+                    SubprocessFrames.ResultHeader header = SubprocessFrames.readResultHeader(worker.output(), load.limits(current));
                     next[0] = load.nextFile();
                     if (next[0] >= 0) {
                         request(load, next[0], worker);
                     }
-                    return SubprocessFrames.readBlocks(worker.output(), header, load.maxPayloadBytes(current));
+                    return SubprocessFrames.readBlocks(worker.output(), header, load.limits(current));
                 });
             } catch (IOException e) {
                 throw worker.fault("loading " + load.file(current), e);

@@ -28,7 +28,7 @@ class SubprocessFramesFuzzTest {
     void result(byte[] input) throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(input);
         try {
-            SubprocessFrames.Result result = SubprocessFrames.readResult(in, LIMIT);
+            SubprocessFrames.Result result = SubprocessFrames.readResult(in, new SubprocessFrames.Limits(LIMIT / 2, LIMIT));
             assertTrue(result.payloadBytes() <= LIMIT);
             assertEquals(input.length - result.frameBytes(), in.available());
             SubprocessFrames.expectEnd(in, result.frameBytes());

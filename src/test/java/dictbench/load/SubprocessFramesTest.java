@@ -40,6 +40,11 @@ class SubprocessFramesTest {
         return map;
     }
 
+    /** As many bytes of blocks as given, and as many entries as the smallest entries could fill them. */
+    private static SubprocessFrames.Limits limits(long payloadBytes) {
+        return new SubprocessFrames.Limits(payloadBytes / BinaryFormat.MIN_ENTRY_BYTES, payloadBytes);
+    }
+
     private static byte[] resultFrame(Map<String, String> map, long decodeNanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         assertTrue(SubprocessFrames.writeResult(bytes, decodeNanos, map, SMALL_BLOCKS));
@@ -50,7 +55,7 @@ class SubprocessFramesTest {
     void resultFrameRoundTripsBlockByBlock() throws IOException {
         byte[] frame = resultFrame(MAP, 11);
         InputStream in = new ByteArrayInputStream(frame);
-        SubprocessFrames.Result r = SubprocessFrames.readResult(in, frame.length);
+        SubprocessFrames.Result r = SubprocessFrames.readResult(in, limits(frame.length));
         assertEquals(MAP, r.map());
         assertEquals(11, r.decodeNanos());
         assertTrue(r.encodeNanos() > 0, "the child's encode time is sent: " + r.encodeNanos());
@@ -67,14 +72,14 @@ class SubprocessFramesTest {
     void anEmptyMapIsAResultWithNoBlocks() throws IOException {
         byte[] frame = resultFrame(Map.of(), 0);
         assertEquals(SubprocessFrames.RESULT_HEADER_BYTES + 4 + 8, frame.length);
-        assertEquals(Map.of(), SubprocessFrames.readResult(new ByteArrayInputStream(frame), 0).map());
+        assertEquals(Map.of(), SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(0).map()));
     }
 
     @Test
     void errorFrameBecomesAnIOExceptionWithTheChildsMessage() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SubprocessFrames.writeError(bytes, "java.io.IOException: disk on fire");
-        IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(bytes.toByteArray()), 100));
+        IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(bytes.toByteArray()), limits(100)));
         assertEquals("it reported: java.io.IOException: disk on fire", e.getMessage());
     }
 
@@ -116,24 +121,29 @@ class SubprocessFramesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         assertFalse(SubprocessFrames.writeResult(bytes, 1, failing, SMALL_BLOCKS));
         InputStream in = new ByteArrayInputStream(bytes.toByteArray());
-        IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(in, 1 << 20));
+        IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(in, limits(1 << 20)));
         assertEquals("it reported: java.lang.OutOfMemoryError: Java heap space", e.getMessage());
         assertEquals(-1, in.read(), "the abort ends the frame");
+    }
+
+    @Test
+    void aFilesLimitsAllowItsSmallestEntriesAndAGenerousReEncoding() {
+        assertEquals(new SubprocessFrames.Limits(500, 8000 + (1 << 20)), SubprocessFrames.Limits.forFile(1000));
     }
 
     @Test
     void rejectsCountsOverTheLimitBeforeAllocating() throws IOException {
         byte[] frame = resultFrame(MAP, 1);
         // 500 entries cannot fit in 999 bytes
-        FormatException entries = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), 999));
+        FormatException entries = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(999)));
         assertEquals(SubprocessFrames.ENTRIES_OFFSET, entries.offset());
         // the blocks hold more bytes than the limit: found at the block that crosses it
-        FormatException bytes = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), 5000));
+        FormatException bytes = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(5000)));
         assertTrue(bytes.getMessage().contains("beyond the payload limit of 5000 bytes"), bytes.getMessage());
         // a negative block length is garbage too
         byte[] negative = frame.clone();
         negative[SubprocessFrames.RESULT_HEADER_BYTES] = (byte) 0x80;
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(negative), frame.length));
+        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(negative), limits(frame.length)));
         assertEquals(SubprocessFrames.RESULT_HEADER_BYTES, e.offset());
     }
 
@@ -143,18 +153,18 @@ class SubprocessFramesTest {
         byte[] fewer = frame.clone();
         fewer[SubprocessFrames.ENTRIES_OFFSET + 7] = (byte) (MAP.size() - 256 + 1); // 501 declared, 500 sent
         fewer[SubprocessFrames.ENTRIES_OFFSET + 6] = 1;
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(fewer), frame.length));
+        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(fewer), limits(frame.length)));
         assertTrue(e.getMessage().contains("declared 501 entries but its blocks held 500"), e.getMessage());
         byte[] more = frame.clone();
         more[SubprocessFrames.ENTRIES_OFFSET + 7] = 10; // 10 declared; the first block holds more
         more[SubprocessFrames.ENTRIES_OFFSET + 6] = 0;
-        assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(more), frame.length));
+        assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(more), limits(frame.length)));
     }
 
     @Test
     void rejectsBadMagicNamingWhatWasThere() {
         byte[] text = "Hello from a stray println\n".getBytes(StandardCharsets.US_ASCII);
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(text), 100));
+        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(text), limits(100)));
         assertTrue(e.getMessage().contains("0x48656c6c ('Hell')"), e.getMessage());
         assertThrows(FormatException.class, () -> SubprocessFrames.readHello(new ByteArrayInputStream(text)));
     }
@@ -172,7 +182,7 @@ class SubprocessFramesTest {
                 return super.read(b, off, Math.min(len, 1000));
             }
         };
-        SubprocessFrames.Result r = SubprocessFrames.readResult(trickle, frame.length);
+        SubprocessFrames.Result r = SubprocessFrames.readResult(trickle, limits(frame.length));
         assertEquals(big, r.map());
         SubprocessFrames.expectEnd(trickle, r.frameBytes());
     }
@@ -181,12 +191,12 @@ class SubprocessFramesTest {
     void truncatedFrameSaysHowFarItGot() throws IOException {
         byte[] frame = resultFrame(MAP, 1);
         byte[] cut = Arrays.copyOf(frame, SubprocessFrames.RESULT_HEADER_BYTES + SubprocessFrames.BLOCK_HEADER_BYTES + 40);
-        EOFException e = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(cut), frame.length));
+        EOFException e = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(cut), limits(frame.length)));
         assertTrue(e.getMessage().matches("its output ended after 40 of the \\d+ bytes of its block 0"), e.getMessage());
-        EOFException header = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame, 0, 5), 100));
+        EOFException header = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame, 0, 5), limits(100)));
         assertEquals("its output ended after 1 of the 16 bytes of its result header", header.getMessage());
         byte[] noEnd = Arrays.copyOf(frame, frame.length - 12);
-        EOFException end = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(noEnd), frame.length));
+        EOFException end = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(noEnd), limits(frame.length)));
         assertEquals("its output ended after 0 of the 4 bytes of its block length", end.getMessage());
     }
 
@@ -195,7 +205,7 @@ class SubprocessFramesTest {
         byte[] frame = resultFrame(MAP, 1);
         byte[] longer = Arrays.copyOf(frame, frame.length + 1);
         InputStream in = new ByteArrayInputStream(longer);
-        SubprocessFrames.Result r = SubprocessFrames.readResult(in, frame.length);
+        SubprocessFrames.Result r = SubprocessFrames.readResult(in, limits(frame.length));
         FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.expectEnd(in, r.frameBytes()));
         assertEquals(frame.length, e.offset());
     }
