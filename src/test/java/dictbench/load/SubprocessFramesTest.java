@@ -72,7 +72,7 @@ class SubprocessFramesTest {
     void anEmptyMapIsAResultWithNoBlocks() throws IOException {
         byte[] frame = resultFrame(Map.of(), 0);
         assertEquals(SubprocessFrames.RESULT_HEADER_BYTES + 4 + 8, frame.length);
-        assertEquals(Map.of(), SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(0).map()));
+        assertEquals(Map.of(), SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(0)).map());
     }
 
     @Test
