@@ -216,31 +216,48 @@ public final class PageCache {
      * @throws UnsupportedOperationException if {@link #isSupported()} is false
      */
     public static Residency residency(Path file) throws IOException {
+        return residency(file, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #residency(Path)}, for the pages holding bytes {@code [offset, offset + length)} of
+     * the file (cut at its end): a check of a few pages costs a few pages' worth, where a whole file
+     * costs a page-cache lookup for every page.
+     *
+     * @throws IllegalArgumentException if {@code offset} or {@code length} is negative
+     */
+    public static Residency residency(Path file, long offset, long length) throws IOException {
         Objects.requireNonNull(file, "file");
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must be >= 0, got " + offset + ", " + length);
+        }
         Libc libc = requireSupported();
         long pageSize = libc.pageSize;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
              Arena arena = Arena.ofConfined()) { // closed first: unmaps before the channel closes
             long size = channel.size();
-            if (size == 0) {
+            long start = Math.min(offset, size);
+            long from = start / pageSize * pageSize; // a mapping starts on a page
+            long to = start + Math.min(length, size - start);
+            if (to <= from) {
                 return new Residency(0, 0); // mapping zero bytes is meaningless; there is nothing to count
             }
-            MemorySegment mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            MemorySegment mapping = channel.map(FileChannel.MapMode.READ_ONLY, from, to - from, arena);
             if (mapping.address() % pageSize != 0) {
-                // mincore requires a page-aligned start; a mapping at file offset 0 always is one.
+                // mincore requires a page-aligned start; a mapping at a page-aligned file offset always is one.
                 throw new IllegalStateException("mapping of " + file + " is not page-aligned: 0x"
                         + Long.toHexString(mapping.address()));
             }
-            long pages = Math.ceilDiv(size, pageSize);
+            long pages = Math.ceilDiv(to - from, pageSize);
             long pagesPerCall = Math.min(pages, MAX_PAGES_PER_MINCORE_CALL);
             MemorySegment pageStatus = arena.allocate(pagesPerCall);
             MemorySegment callState = arena.allocate(Libc.CALL_STATE_LAYOUT);
             long residentPages = 0;
             for (long firstPage = 0; firstPage < pages; firstPage += pagesPerCall) {
                 long pageCount = Math.min(pagesPerCall, pages - firstPage);
-                long offset = firstPage * pageSize;
-                long length = Math.min(pageCount * pageSize, size - offset);
-                if (libc.mincore(callState, mapping.asSlice(offset, length), length, pageStatus) != 0) {
+                long at = firstPage * pageSize;
+                long bytes = Math.min(pageCount * pageSize, to - from - at);
+                if (libc.mincore(callState, mapping.asSlice(at, bytes), bytes, pageStatus) != 0) {
                     throw fileError(file, "mincore", libc.errno(callState), libc);
                 }
                 for (long page = 0; page < pageCount; page++) {

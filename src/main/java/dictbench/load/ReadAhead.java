@@ -23,9 +23,11 @@ import java.util.concurrent.Future;
  * decoder that reads its file itself keeps about two requests in flight (its own read and the
  * kernel's readahead window), and this project's disk needs about six to deliver what two
  * decoding cores consume; with this thread reading as fast as the disk allows, the decoders find
- * their blocks in the page cache. Files already wholly in the page cache are skipped, so a warm
- * load pays only a residency check per file. Reading is advisory: any failure stops it quietly,
- * and the decoders meet the real error when they read the file themselves.
+ * their blocks in the page cache. A file whose last {@value #CHUNK_BYTES} bytes are in the page
+ * cache is taken to be cached and skipped, so a warm load pays only a check of a few hundred pages
+ * per file (checking every page cost a page-cache lookup for each, a few percent of a warm load);
+ * a file read partly from its start is still read ahead. Reading is advisory: any failure stops it
+ * quietly, and the decoders meet the real error when they read the file themselves.
  */
 final class ReadAhead implements Closeable {
     static final int CHUNK_BYTES = 1 << 20;
@@ -159,8 +161,10 @@ final class ReadAhead implements Closeable {
         }
     }
 
+    /** Whether the file's last chunk is cached: decoders read front to back, so its end is read last. */
     private static boolean isCached(Path file) throws IOException {
-        Residency r = PageCache.residency(file);
+        long size = Files.size(file);
+        Residency r = PageCache.residency(file, Math.max(0, size - CHUNK_BYTES), CHUNK_BYTES);
         return r.residentPages() == r.pages();
     }
 

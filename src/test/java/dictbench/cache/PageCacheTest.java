@@ -153,6 +153,26 @@ class PageCacheTest {
     }
 
     @Test
+    void residencyOfARangeCountsOnlyItsPages() throws IOException {
+        assumeDiskBacked();
+        Path file = dir.resolve("ranges.bin");
+        Files.write(file, randomBytes(32 * MIB));
+        PageCache.evict(file);
+        try (var in = Files.newInputStream(file)) {
+            in.readNBytes(MIB); // the first MiB, and whatever the kernel reads ahead of it
+        }
+        Residency head = PageCache.residency(file, 0, MIB);
+        assertEquals(MIB / PageCache.pageSize(), head.pages());
+        assertEquals(head.pages(), head.residentPages(), "the bytes just read are cached");
+        Residency tail = PageCache.residency(file, 31 * MIB, MIB);
+        assertEquals(MIB / PageCache.pageSize(), tail.pages());
+        assertFractionAtMost(TOLERANCE, tail, "the last MiB, far beyond any readahead of the first");
+        assertEquals(new Residency(1, 1), PageCache.residency(file, 10, 1), "one byte inside a cached page");
+        assertEquals(new Residency(0, 0), PageCache.residency(file, 32 * MIB, 5), "nothing past the end");
+        assertEquals(PageCache.residency(file), PageCache.residency(file, 0, Long.MAX_VALUE));
+    }
+
+    @Test
     void emptyFileHasNoPagesAndCanBeEvicted() throws IOException {
         Path file = Files.createFile(dir.resolve("empty.bin"));
 
