@@ -89,16 +89,16 @@ final class Findings {
                 continue;
             }
             Speedup ratio = o.timeRatio().get();
-            double extra = encode.getAsDouble() + transfer.getAsDouble() + parentDecode.getAsDouble();
+            double extra = encode.getAsDouble() + parentDecode.getAsDouble();
             parts.add(String.format(Locale.ROOT,
                     "%s at %d threads, cache %s: %s against platform's %s, %s the platform time; per shot (means, summed over "
-                            + "files) the children decoded for %.0f ms and encoded for %.0f ms, the pipes took %.0f ms and the "
-                            + "parent decoded again for %.0f ms, so %.0f ms of encoding, copying and decoding that in-process "
-                            + "loading never does (%.1f× the children's own decoding)",
+                            + "files) the children decoded for %.0f ms and encoded for %.0f ms, and the parent decoded again for "
+                            + "%.0f ms, so %.0f ms of encoding and decoding that in-process loading never does (%.1f× the "
+                            + "children's own decoding), besides %.0f ms the parent spent waiting on the pipes for blocks",
                     r.label(), o.subprocess().threads().orElse(1), r.param("cache").orElse("?"), Cells.time(o.subprocess()),
                     Cells.time(o.platform().get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
-                    childDecode.getAsDouble(), encode.getAsDouble(), transfer.getAsDouble(), parentDecode.getAsDouble(), extra,
-                    extra / childDecode.getAsDouble()));
+                    childDecode.getAsDouble(), encode.getAsDouble(), parentDecode.getAsDouble(), extra,
+                    extra / childDecode.getAsDouble(), transfer.getAsDouble()));
         }
         if (parts.isEmpty()) {
             return Optional.empty();
