@@ -94,7 +94,7 @@ final class Findings {
                     "%s at %d threads, cache %s: %s against platform's %s, %s the platform time; per shot (means, summed over "
                             + "files) the children decoded for %.0f ms and encoded for %.0f ms, and the parent decoded again for "
                             + "%.0f ms, so %.0f ms of encoding and decoding that in-process loading never does (%.1f× the "
-                            + "children's own decoding), besides %.0f ms the parent spent waiting on the pipes for blocks",
+                            + "children's own decoding), besides %.0f ms the parent spent reading from the pipes",
                     r.label(), o.subprocess().threads().orElse(1), r.param("cache").orElse("?"), Cells.time(o.subprocess()),
                     Cells.time(o.platform().get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
                     childDecode.getAsDouble(), encode.getAsDouble(), parentDecode.getAsDouble(), extra,

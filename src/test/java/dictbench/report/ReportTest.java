@@ -289,11 +289,11 @@ class ReportTest {
         assertTrue(md.contains("#### Findings"), md);
         assertTrue(md.contains("Virtual against platform threads — cache warm: virtual 320 ms"), md);
         assertTrue(md.contains("subprocess-pool at 2 threads, cache warm: 900 ms"), md);
-        // 200 ms encode + 250 ms parent decode, against 400 ms of decoding in the children; the 50 ms of waiting
+        // 200 ms encode + 250 ms parent decode, against 400 ms of decoding in the children; the 50 ms of reading
         // on the pipes is not work
         assertTrue(md.contains("children decoded for 400 ms and encoded for 200 ms, and the parent decoded again for 250 ms, "
                 + "so 450 ms"), md);
-        assertTrue(md.contains("(1.1× the children's own decoding), besides 50 ms the parent spent waiting on the pipes"), md);
+        assertTrue(md.contains("(1.1× the children's own decoding), besides 50 ms the parent spent reading from the pipes"), md);
     }
 
     @Test
