@@ -43,6 +43,13 @@ public abstract class DatasetBenchmark extends ShotBenchmark {
         residentPercent = CacheState.prepare(cache, data.files());
     }
 
+    /** Fails the shot unless {@code bytes} is every byte of the dataset's files (a baseline that reads them). */
+    protected void checkEveryByteRead(long bytes) {
+        if (bytes != data.manifest().totalBytes()) {
+            throw new IllegalStateException("read " + bytes + " bytes, the dataset has " + data.manifest().totalBytes());
+        }
+    }
+
     /** Fills the counters every shot reports. */
     protected void record(ShotCounters counters) {
         counters.residentPercent = residentPercent;

@@ -79,9 +79,7 @@ public class OverlapBoundBenchmark extends DatasetBenchmark {
     @TearDown(Level.Iteration)
     public void validateShot() throws IOException {
         try {
-            if (lastBytes != data.manifest().totalBytes()) {
-                throw new IllegalStateException("read " + lastBytes + " bytes, the dataset has " + data.manifest().totalBytes());
-            }
+            checkEveryByteRead(lastBytes);
             data.manifest().checkContents(lastMaps);
         } finally {
             lastMaps = null;

@@ -64,9 +64,7 @@ public class RawReadBenchmark extends DatasetBenchmark {
 
     @TearDown(Level.Iteration)
     public void checkEveryByteWasRead() {
-        if (lastBytes != data.manifest().totalBytes()) {
-            throw new IllegalStateException("read " + lastBytes + " bytes, the dataset has " + data.manifest().totalBytes());
-        }
+        checkEveryByteRead(lastBytes);
         lastBytes = -1;
     }
 

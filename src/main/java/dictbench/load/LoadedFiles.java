@@ -27,10 +27,6 @@ final class LoadedFiles {
         maps = new AtomicReferenceArray<>(files);
     }
 
-    int size() {
-        return maps.length();
-    }
-
     /** A task of file {@code i} starts now. */
     void begin(int i) {
         starts.accumulateAndGet(i, System.nanoTime() - origin, Math::min);
@@ -54,7 +50,7 @@ final class LoadedFiles {
 
     /** The result once every file has its map. */
     LoadResult result(Map<String, Long> costs) {
-        int n = size();
+        int n = maps.length();
         List<Map<String, String>> out = new ArrayList<>(n);
         List<FileSpan> spans = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -23,9 +23,9 @@ import java.util.concurrent.Future;
  * decoder that reads its file itself keeps about two requests in flight (its own read and the
  * kernel's readahead window), and this project's disk needs about six to deliver what two
  * decoding cores consume; with this thread reading as fast as the disk allows, the decoders find
- * their blocks in the page cache. A file whose last {@value #CHUNK_BYTES} bytes are in the page
+ * their blocks in the page cache. A span whose last {@value #CHUNK_BYTES} bytes are in the page
  * cache is taken to be cached and skipped, so a warm load pays only a check of a few hundred pages
- * per file (checking every page cost a page-cache lookup for each, a few percent of a warm load);
+ * per span (checking every page cost a page-cache lookup for each, a few percent of a warm load);
  * a file read partly from its start is still read ahead. Reading is advisory: any failure stops it
  * quietly, and the decoders meet the real error when they read the file themselves.
  */
@@ -115,14 +115,17 @@ final class ReadAhead implements Closeable {
             for (List<Span> stream : streams) {
                 List<Span> uncached = new ArrayList<>();
                 for (Span span : stream) {
-                    if (!channels.containsKey(span.file()) && !isCached(span.file())) {
-                        channels.put(span.file(), FileChannel.open(span.file(), StandardOpenOption.READ));
-                    }
-                    if (channels.containsKey(span.file())) {
+                    if (!isCached(span)) {
                         uncached.add(span);
+                        if (!channels.containsKey(span.file())) {
+                            channels.put(span.file(), FileChannel.open(span.file(), StandardOpenOption.READ));
+                        }
                     }
                 }
                 left.add(uncached);
+            }
+            if (channels.isEmpty()) {
+                return; // warm: nothing to read
             }
             ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES);
             long[] done = new long[left.size()]; // bytes read of each stream's first span
@@ -161,10 +164,11 @@ final class ReadAhead implements Closeable {
         }
     }
 
-    /** Whether the file's last chunk is cached: decoders read front to back, so its end is read last. */
-    private static boolean isCached(Path file) throws IOException {
-        long size = Files.size(file);
-        Residency r = PageCache.residency(file, Math.max(0, size - CHUNK_BYTES), CHUNK_BYTES);
+    /** Whether the span's last chunk is cached: its decoder reads it front to back, so its end comes last. */
+    private static boolean isCached(Span span) throws IOException {
+        long end = span.offset() + span.length();
+        long from = Math.max(span.offset(), end - CHUNK_BYTES);
+        Residency r = PageCache.residency(span.file(), from, end - from);
         return r.residentPages() == r.pages();
     }
 
