@@ -3,6 +3,7 @@ package dictbench.bench;
 import dictbench.cache.PageCache;
 import dictbench.cache.Residency;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class CacheState {
         switch (cache) {
             case WARM -> {
                 for (Path f : files) {
-                    java.nio.file.Files.readAllBytes(f);
+                    Files.readAllBytes(f);
                 }
             }
             case COLD -> {

@@ -1,6 +1,8 @@
 package dictbench.cli;
 
 import dictbench.bench.TimelineRecorder;
+import dictbench.dataset.AtomicFiles;
+import dictbench.dataset.DatasetMismatchException;
 import dictbench.dataset.DatasetSpec;
 import dictbench.dataset.Datasets;
 import dictbench.dataset.Generator;
@@ -13,11 +15,15 @@ import dictbench.report.Results;
 import dictbench.report.SummaryTable;
 import dictbench.report.Timeline;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec command;
+    CommandSpec command;
 
     @Option(names = "--quick", description = "Run the quick suite (2 threads, warm cache, one fork).")
     boolean quick;
@@ -116,11 +124,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         // the fork's heap must fit the largest of the datasets it may load
-        Manifest manifest = manifests.stream().max(java.util.Comparator.comparingLong(HeapBudget::required)).orElseThrow();
+        Manifest manifest = manifests.stream().max(Comparator.comparingLong(HeapBudget::required)).orElseThrow();
         Path dir = out != null ? out : defaultOutput(suite);
         Files.createDirectories(dir);
         if (!Files.isWritable(dir)) {
-            throw new java.nio.file.AccessDeniedException(dir.toString(), null, "results directory is not writable; choose another with --out");
+            throw new AccessDeniedException(dir.toString(), null, "results directory is not writable; choose another with --out");
         }
         List<String> jvmArgs = new ArrayList<>(HeapBudget.jvmArgs(manifest));
         jvmArgs.add("-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root());
@@ -172,8 +180,8 @@ final class BenchCommand implements Callable<Integer> {
                 .map(m -> (specs.size() > 1 ? m.dataset() + ":" : "") + m.format() + "=" + m.specHash()).toList());
         Environment.capture(jvmArgs, names, hashes, mounts).write(dir.resolve(Results.ENVIRONMENT_JSON));
         String table = SummaryTable.of(JmhResults.read(json)).markdown();
-        dictbench.dataset.AtomicFiles.write(dir.resolve("summary.md"), o -> o.write(
-                ("# dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicFiles.write(dir.resolve("summary.md"), o -> o.write(
+                ("# dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(StandardCharsets.UTF_8)));
         command.commandLine().getOut().println();
         command.commandLine().getOut().print(table);
         Report.write(List.of(dir));
@@ -184,12 +192,12 @@ final class BenchCommand implements Callable<Integer> {
     private void checkCaches() {
         for (String c : caches == null ? List.<String>of() : caches) {
             if (!c.equals("warm") && !c.equals("cold")) {
-                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--cache must be warm or cold, got '" + c + "'");
+                throw new ParameterException(command.commandLine(), "--cache must be warm or cold, got '" + c + "'");
             }
         }
         for (String m : modes == null ? List.<String>of() : modes) {
             if (!m.equals("spawn") && !m.equals("pool")) {
-                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--mode must be spawn or pool, got '" + m + "'");
+                throw new ParameterException(command.commandLine(), "--mode must be spawn or pool, got '" + m + "'");
             }
         }
     }
@@ -200,7 +208,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (String c : only) {
             if (!FULL.classes().contains(c)) {
-                throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                throw new ParameterException(command.commandLine(),
                         "--only: unknown benchmark class '" + c + "'; known: " + FULL.classes());
             }
         }
@@ -211,7 +219,7 @@ final class BenchCommand implements Callable<Integer> {
         if (threads != null && !threads.isEmpty()) {
             for (int t : threads) {
                 if (t < 1) {
-                    throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threads values must be >= 1, got " + t);
+                    throw new ParameterException(command.commandLine(), "--threads values must be >= 1, got " + t);
                 }
             }
             return threads.stream().distinct().map(String::valueOf).toList();
@@ -230,7 +238,7 @@ final class BenchCommand implements Callable<Integer> {
                 manifest.verifyFiles();
                 return manifest;
             }
-        } catch (java.nio.file.NoSuchFileException | dictbench.dataset.DatasetMismatchException missingOrStale) {
+        } catch (NoSuchFileException | DatasetMismatchException missingOrStale) {
             command.commandLine().getErr().println("dataset " + spec.name() + ": " + missingOrStale.getMessage() + "; generating it");
         }
         try (GenerateCommand.Progress progress = GenerateCommand.Progress.open("generate " + spec.name(), spec.totalEntries())) {
