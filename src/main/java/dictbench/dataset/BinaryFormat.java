@@ -3,7 +3,6 @@ package dictbench.dataset;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -93,25 +92,32 @@ public final class BinaryFormat implements Format {
         return Header.bytes((int) Math.min(Integer.MAX_VALUE / INDEX_ENTRY_BYTES, payload / blockBytes + 1)) + payload;
     }
 
+    /**
+     * Writes {@code map} as a whole file. The header indexes every block, so the blocks are encoded
+     * (by {@link #encodeBlocks}) and held until the header can be written before them.
+     */
     @Override
     public void write(Map<String, String> map, OutputStream out) throws IOException {
-        Encoded encoded = encodeWhole(map);
-        out.write(encoded.header());
-        for (byte[] block : encoded.blocks()) {
+        List<byte[]> blocks = new ArrayList<>();
+        List<Integer> entries = new ArrayList<>();
+        encodeBlocks(map, (bytes, length, n) -> {
+            blocks.add(Arrays.copyOf(bytes, length));
+            entries.add(n);
+        });
+        ByteBuffer header = ByteBuffer.allocate(Header.bytes(blocks.size())).order(ByteOrder.BIG_ENDIAN);
+        header.put(MAGIC).putInt(VERSION).putLong(map.size()).putInt(blocks.size());
+        long offset = header.capacity();
+        for (int i = 0; i < blocks.size(); i++) {
+            header.putLong(offset).putInt(blocks.get(i).length).putInt(entries.get(i));
+            offset += blocks.get(i).length;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(header.array(), 0, header.position());
+        header.putInt((int) crc.getValue());
+        out.write(header.array());
+        for (byte[] block : blocks) {
             out.write(block);
         }
-    }
-
-    /** {@code map} as a whole file in this format, in one array. */
-    public byte[] encode(Map<String, String> map) {
-        Encoded encoded = encodeWhole(map);
-        byte[] file = Arrays.copyOf(encoded.header(), Math.toIntExact(encoded.length()));
-        int at = encoded.header().length;
-        for (byte[] block : encoded.blocks()) {
-            System.arraycopy(block, 0, file, at, block.length);
-            at += block.length;
-        }
-        return file;
     }
 
     /**
@@ -145,37 +151,6 @@ public final class BinaryFormat implements Format {
         if (entries > 0) {
             sink.accept(block.bytes(), block.length(), entries);
         }
-    }
-
-    /** A whole file: its header, then its blocks' bytes. */
-    private record Encoded(byte[] header, List<byte[]> blocks) {
-        long length() {
-            return header.length + blocks.stream().mapToLong(b -> b.length).sum();
-        }
-    }
-
-    private Encoded encodeWhole(Map<String, String> map) {
-        List<byte[]> blocks = new ArrayList<>();
-        List<Integer> entries = new ArrayList<>();
-        try {
-            encodeBlocks(map, (bytes, length, n) -> {
-                blocks.add(Arrays.copyOf(bytes, length));
-                entries.add(n);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("collecting blocks in memory cannot fail", e);
-        }
-        ByteBuffer header = ByteBuffer.allocate(Header.bytes(blocks.size())).order(ByteOrder.BIG_ENDIAN);
-        header.put(MAGIC).putInt(VERSION).putLong(map.size()).putInt(blocks.size());
-        long offset = header.capacity();
-        for (int i = 0; i < blocks.size(); i++) {
-            header.putLong(offset).putInt(blocks.get(i).length).putInt(entries.get(i));
-            offset += blocks.get(i).length;
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(header.array(), 0, header.position());
-        header.putInt((int) crc.getValue());
-        return new Encoded(header.array(), blocks);
     }
 
     /**

@@ -39,7 +39,7 @@ final class Findings {
         List<String> parts = new ArrayList<>();
         boolean moreInFlight = false;
         for (String cache : List.of("warm", "cold")) {
-            Optional<SummaryTable.Row> virtual = table.find("virtual", cache, OptionalInt.empty());
+            Optional<SummaryTable.Row> virtual = table.find("virtual", cache);
             if (virtual.isEmpty()) {
                 continue;
             }

@@ -38,8 +38,7 @@ public record SubprocessOverhead(SummaryTable.Row subprocess, Optional<SummaryTa
             if (!r.className().equals("SubprocessLoadBenchmark")) {
                 continue;
             }
-            Optional<SummaryTable.Row> platform = row.threads().isEmpty() ? Optional.empty()
-                    : table.find("platform", r.param("cache").orElse(""), row.threads());
+            Optional<SummaryTable.Row> platform = table.find("platform", r.param("cache").orElse(""), row.threads());
             Optional<Speedup> ratio = platform.map(p -> Speedup.of(r.primary(), p.result().primary(), row.threads().orElse(1)));
             OptionalDouble poolStart = r.secondaryMedian("poolStartMs");
             out.add(new SubprocessOverhead(row, platform, ratio, decompose(r), r.secondaryMedian("shippedMB"),

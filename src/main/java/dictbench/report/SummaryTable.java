@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The headline table: per strategy, threads and cache state, the median shot time with its 99%
@@ -99,13 +100,19 @@ public final class SummaryTable {
 
     /**
      * The first row of strategy {@code label} ({@link BenchmarkResult#label}) in cache state {@code cache}
-     * (a result without a {@code cache} param is in ""), at {@code threads} if given, else at any thread count.
+     * (a result without a {@code cache} param is in ""), at any thread count.
      */
+    public Optional<Row> find(String label, String cache) {
+        return rows(label, cache).findFirst();
+    }
+
+    /** As {@link #find(String, String)}, at exactly {@code threads} (empty: a row whose thread count is unknown). */
     public Optional<Row> find(String label, String cache, OptionalInt threads) {
-        return rows.stream()
-                .filter(r -> r.result().label().equals(label) && r.result().param("cache").orElse("").equals(cache))
-                .filter(r -> threads.isEmpty() || r.threads().equals(threads))
-                .findFirst();
+        return rows(label, cache).filter(r -> r.threads().equals(threads)).findFirst();
+    }
+
+    private Stream<Row> rows(String label, String cache) {
+        return rows.stream().filter(r -> r.result().label().equals(label) && r.result().param("cache").orElse("").equals(cache));
     }
 
     /** The cache states of the load results, in table order (a result without a {@code cache} param is in ""). */

@@ -49,9 +49,8 @@ class BinaryFormatTest {
         // so the reused buffer grows and is cut many times
         BinaryFormat format = new BinaryFormat(97);
         Map<String, String> map = FormatTest.randomMap(11, 500);
-        byte[] whole = format.encode(map);
+        byte[] whole = FormatTest.encode(format, map);
         assertEquals(map, format.decode(whole, "whole"));
-        assertArrayEquals(whole, FormatTest.encode(format, map));
         List<byte[]> streamed = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         format.encodeBlocks(map, (bytes, length, entries) -> {
@@ -73,7 +72,7 @@ class BinaryFormatTest {
 
     @Test
     void anEmptyMapEncodesToAHeaderOnly() throws IOException {
-        byte[] empty = new BinaryFormat().encode(Map.of());
+        byte[] empty = FormatTest.encode(new BinaryFormat(), Map.of());
         assertEquals(BinaryFormat.Header.bytes(0), empty.length);
         assertEquals(Map.of(), new BinaryFormat().decode(empty, "empty"));
         new BinaryFormat().encodeBlocks(Map.of(), (bytes, length, entries) -> {

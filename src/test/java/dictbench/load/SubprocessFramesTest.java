@@ -62,10 +62,11 @@ class SubprocessFramesTest {
         assertTrue(r.encodeNanos() > 0, "the child's encode time is sent: " + r.encodeNanos());
         assertEquals(frame.length, r.frameBytes());
         // the payload is the blocks of the file the map encodes to, without the file's header
-        byte[] file = SMALL_BLOCKS.encode(MAP);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        SMALL_BLOCKS.write(MAP, file);
         int blocks = (int) (r.frameBytes() - r.payloadBytes() - SubprocessFrames.RESULT_HEADER_BYTES - 12) / SubprocessFrames.BLOCK_HEADER_BYTES;
         assertTrue(blocks > 10, "many blocks: " + blocks);
-        assertEquals(file.length - BinaryFormat.Header.bytes(blocks), r.payloadBytes());
+        assertEquals(file.size() - BinaryFormat.Header.bytes(blocks), r.payloadBytes());
         SubprocessFrames.expectEnd(in, r.frameBytes());
     }
 
