@@ -8,6 +8,13 @@ DICTBENCH_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory
 
 die() { echo "error: $*" >&2; exit 2; }
 
+# The JVM encodes file names in the locale's charset: under the POSIX locale (no LANG, as in a bare
+# CI job) a non-ASCII dataset path cannot even be named. Use C.UTF-8 unless a UTF-8 locale is set.
+case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+  *[Uu][Tt][Ff]-8*|*[Uu][Tt][Ff]8*) ;;
+  *) export LC_ALL=C.UTF-8 ;;
+esac
+
 # Prints the calling script's header comment (line 2 up to 'set -') as its help, and exits 0.
 usage() { sed -n '2,/^set -/{/^set -/d;s/^# \{0,1\}//;p}' "$1"; exit 0; }
 

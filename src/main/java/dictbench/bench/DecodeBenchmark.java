@@ -40,12 +40,14 @@ public class DecodeBenchmark extends ShotBenchmark {
 
     @Benchmark
     public List<Map<String, String>> decode(ShotCounters counters) throws IOException {
+        counters.startShot();
         List<Map<String, String>> maps = new ArrayList<>(contents.length);
         for (int i = 0; i < contents.length; i++) {
             maps.add(data.format().decode(contents[i], data.files().get(i).toString()));
         }
         counters.megabytes = data.manifest().totalBytes() / 1e6;
         counters.residentPercent = 100; // decoded from memory
+        counters.endShot();
         last = maps;
         return maps;
     }

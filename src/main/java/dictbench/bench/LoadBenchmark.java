@@ -35,10 +35,12 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
 
     /** The timed part: subclasses' @Benchmark methods call this. */
     protected LoadResult shot(ShotCounters shot, LoadCounters load) throws IOException {
+        shot.startShot();
         long start = System.nanoTime();
         last = strategy.load(data.files(), data.format());
         InjectedSlowdown.after(start);
         record(shot);
+        shot.endShot();
         load.filesInFlight = last.maxFilesInFlight();
         return last;
     }

@@ -52,6 +52,7 @@ public class OverlapBoundBenchmark extends DatasetBenchmark {
 
     @Benchmark
     public List<Map<String, String>> bound(ShotCounters counters) throws IOException, InterruptedException, ExecutionException {
+        counters.startShot();
         List<Future<Long>> reads = new ArrayList<>();
         for (Path file : data.files()) {
             reads.add(readers.submit(() -> RawReadBenchmark.readFully(file)));
@@ -71,6 +72,7 @@ public class OverlapBoundBenchmark extends DatasetBenchmark {
             maps.add(d.get());
         }
         record(counters);
+        counters.endShot();
         lastBytes = bytesRead;
         lastMaps = maps;
         return maps;

@@ -38,6 +38,7 @@ public class RawReadBenchmark extends DatasetBenchmark {
 
     @Benchmark
     public long read(ShotCounters counters) throws IOException, InterruptedException, ExecutionException {
+        counters.startShot();
         List<Future<Long>> reads = new ArrayList<>();
         for (Path file : data.files()) {
             reads.add(pool.submit(() -> readFully(file)));
@@ -47,6 +48,7 @@ public class RawReadBenchmark extends DatasetBenchmark {
             total += r.get();
         }
         record(counters);
+        counters.endShot();
         lastBytes = total;
         return total;
     }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The full report on a set of {@link Results}: per environment, per dataset and format, the headline
- * table, scaling (per thread count and fits), limits, subprocess overhead and the charts; written as
+ * table, scaling (per thread count and fits), limits, CPU use, subprocess overhead and the charts; written as
  * {@value #MARKDOWN}, {@value #CSV} (one row per benchmark and params) and {@value #HTML}
  * (self-contained, inline SVG, no scripts). Every table and chart names its environment and dataset.
  */
@@ -45,7 +45,7 @@ public final class Report {
     /** The analyses of one dataset group. */
     private record Section(String environmentId, EnvironmentKey environment, Results.DatasetGroup group, SummaryTable table,
                            List<Scaling> scaling, List<Limits> limits, List<ColdOverlap> coldOverlaps,
-                           List<SubprocessOverhead> overheads) {
+                           List<SubprocessOverhead> overheads, List<CpuUse> cpu) {
         String context() {
             return environmentId + " · dataset " + group.dataset() + " · format " + group.format();
         }
@@ -61,7 +61,7 @@ public final class Report {
             for (Results.DatasetGroup group : env.datasets()) {
                 SummaryTable table = SummaryTable.of(group.results(), env.key().cores());
                 sections.add(new Section("E" + id, env.key(), group, table, Scaling.of(table), Limits.of(table, env.key().cores()),
-                        ColdOverlap.of(table), SubprocessOverhead.of(table)));
+                        ColdOverlap.of(table), SubprocessOverhead.of(table), CpuUse.of(table, env.key().cores())));
             }
             id++;
         }
@@ -143,6 +143,7 @@ public final class Report {
                 BenchmarkResult r = row.result();
                 double k = r.millisPerUnit().orElseThrow();
                 ConfidenceInterval ci = row.time().medianCi();
+                Optional<CpuUse> cpu = s.cpu().stream().filter(c -> c.row() == row).findFirst();
                 rows.add(List.of(s.environmentId(), s.environment().cpu(), s.environment().cores().isPresent()
                                 ? String.valueOf(s.environment().cores().getAsInt()) : Cells.NA, s.environment().jdk(),
                         String.join(" ", s.environment().jvmFlags()), s.environment().datasetHash(),
@@ -154,12 +155,15 @@ public final class Report {
                         row.speedup().map(sp -> raw(sp.ratio())).orElse(Cells.NA),
                         row.speedup().map(sp -> raw(sp.ratioCi().lower())).orElse(Cells.NA),
                         row.speedup().map(sp -> raw(sp.ratioCi().upper())).orElse(Cells.NA),
-                        row.efficiency().map(e -> raw(e.value())).orElse(Cells.NA)));
+                        row.efficiency().map(e -> raw(e.value())).orElse(Cells.NA),
+                        cpu.map(c -> raw(c.busy().median())).orElse(Cells.NA),
+                        cpu.flatMap(CpuUse::coresBusy).map(e -> raw(e.value())).orElse(Cells.NA)));
             }
         }
         return TableFormat.CSV.render(Table.of("", List.of("environment", "cpu", "cores", "jdk", "jvm_flags", "dataset_hash", "dataset",
                 "format", "cache", "benchmark", "strategy", "threads", "params", "n", "forks", "median_ms", "median_ci99_low_ms",
-                "median_ci99_high_ms", "speedup", "speedup_ci99_low", "speedup_ci99_high", "efficiency"), 13, rows, List.of()));
+                "median_ci99_high_ms", "speedup", "speedup_ci99_low", "speedup_ci99_high", "efficiency", "cpu_busy_ms",
+                "cores_busy"), 13, rows, List.of()));
     }
 
     private static String raw(double v) {
@@ -214,6 +218,9 @@ public final class Report {
         }
         if (!s.limits().isEmpty()) {
             out.add(new TableBlock(limits(s)));
+        }
+        if (!s.cpu().isEmpty()) {
+            out.add(new TableBlock(cpuUse(s)));
         }
         if (!s.coldOverlaps().isEmpty()) {
             out.add(new TableBlock(coldOverlaps(s)));
@@ -303,6 +310,26 @@ public final class Report {
                 .forEach(l -> notes.add("cache " + l.cache() + ": n/a because " + String.join("; ", l.missing())));
         return Table.of("Limits — " + s.context(), List.of("cache", "best strategy", "best median [99% CI]", "raw-read bound",
                 "decode bound", "ceiling", "limited by", "% of ceiling"), 2, rows, notes);
+    }
+
+    private static Table cpuUse(Section s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CpuUse c : s.cpu()) {
+            rows.add(List.of(Charts.configName(c.row()), c.row().result().param("cache").orElse("memory"), Cells.time(c.row()),
+                    Cells.time(c.busy(), "ms"), Cells.number(c.floorMs()), Cells.optional(c.coresBusy(), Cells::percent),
+                    Cells.number(c.stealMs())));
+        }
+        String cores = s.environment().cores().isPresent() ? s.environment().cores().getAsInt() + " cores" : "cores";
+        return Table.of("CPU per shot — " + s.context(), List.of("configuration", "cache", "median time [99% CI]",
+                "CPU busy, all cores [99% CI]", "CPU floor ms (busy / " + cores + ")", "cores busy [99% CI]", "stolen ms"), 2, rows,
+                List.of("CPU busy = CPU time the whole machine spent outside idle and iowait during the shot, every core summed "
+                                + "(/proc/stat: user, nice, system, irq, softirq; 10 ms ticks): child JVMs, GC and JIT threads and the "
+                                + "kernel's reading all count, and so would anything else running on the machine.",
+                        "CPU floor = busy / cores: the shot time of the same work with every core busy throughout; no schedule "
+                                + "on this machine beats it without doing less work. Cores busy = busy / (shot time × cores), shot by "
+                                + "shot: near 100%, the shot was bound by the CPU; well under it, the cores waited (disk, pipe, a last "
+                                + "straggling file). Stolen = time the hypervisor gave these CPUs to someone else (n/a if not counted); "
+                                + "n/a elsewhere: cores unknown."));
     }
 
     private static Table coldOverlaps(Section s) {

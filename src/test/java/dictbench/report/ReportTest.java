@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -185,6 +186,35 @@ class ReportTest {
         // virtual threads run on the machine's 2 cores: against the 2-thread bound
         assertTrue(md.contains("| virtual ×2 | 672 ms [665, 679] | 320 ms [317, 323] | 400 ms [396, 404] | raw read | 1.68x [1.65, 1.71] "
                 + "| 560 ms [554, 566] | 1.20x ["), md);
+    }
+
+    @Test
+    void cpuPerShotGivesTheFloorAndHowBusyTheCoresWere() throws IOException {
+        assertFalse(report().markdown().contains("CPU per shot"), "the full run has no CPU counters, so no CPU table");
+        Path withCpu = SyntheticResults.fullRun()
+                .add("RawReadBenchmark", COLD + ",\"threads\":\"2\"", 400, Map.of("cpuBusyMs", 200.0, "cpuStealMs", 10.0))
+                .add("OverlapBoundBenchmark", COLD + ",\"threads\":\"2\"", 560, Map.of("cpuBusyMs", 1008.0, "cpuStealMs", 0.0))
+                .add("ForkJoinLoadBenchmark", COLD + ",\"threads\":\"2\"", 800, Map.of("cpuBusyMs", -1.0, "cpuStealMs", -1.0))
+                .writeTo(tmp.resolve("cpu"));
+        SyntheticResults.environment(withCpu, 2, "smoke");
+        Report report = Report.of(Results.read(List.of(withCpu)));
+        String md = report.markdown();
+        // raw read: 200 ms busy over 400 ms on 2 cores = 25%, floor 100 ms; overlap bound: 1008 / (560 x 2) = 90%, floor 504
+        assertTrue(md.contains("| raw-read ×2 | cold | 400 ms [396, 404] | 200 ms [198, 202] | 100 | 25.0% [25.0, 25.0] | 10.0 |"), md);
+        assertTrue(md.contains("| overlap-bound ×2 | cold | 560 ms [554, 566] | 1008 ms [998, 1018] | 504 | 90.0% [90.0, 90.0] | 0.00 |"), md);
+        // a shot that could not read the machine's CPU times gives no row, not a negative one
+        assertFalse(md.contains("| forkjoin ×2 | cold | 800 ms"), md);
+        assertTrue(report.csv().lines().anyMatch(l -> l.contains("OverlapBoundBenchmark") && l.endsWith(",1008.00,0.900000")),
+                report.csv());
+    }
+
+    @Test
+    void cpuFloorIsNaWhereTheCoresAreUnknown() throws IOException {
+        Path noEnv = SyntheticResults.fullRun()
+                .add("RawReadBenchmark", COLD + ",\"threads\":\"2\"", 400, Map.of("cpuBusyMs", 200.0))
+                .writeTo(tmp.resolve("cpu-no-env"));
+        String md = Report.of(Results.read(List.of(noEnv))).markdown();
+        assertTrue(md.contains("| raw-read ×2 | cold | 400 ms [396, 404] | 200 ms [198, 202] | n/a | n/a | n/a |"), md);
     }
 
     @Test

@@ -1,0 +1,104 @@
+package dictbench.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The CPU time the whole machine has spent since boot, from the {@code cpu} line of
+ * {@code /proc/stat} (proc(5)): busy is user + nice + system + irq + softirq, every core summed;
+ * idle and iowait are left out, and steal (time the hypervisor gave our virtual CPUs to someone else)
+ * is kept apart. Machine-wide on purpose: a shot's child JVMs, its GC and JIT threads and the
+ * kernel's work of reading its files all count, which a per-process or per-thread clock would miss.
+ * The price is that anything else running on the machine counts too, so benchmark on a quiet one.
+ *
+ * <p>The kernel counts in ticks of {@code USER_HZ} ({@code sysconf(_SC_CLK_TCK)}, 100 on Linux), so
+ * one reading is good to 10 ms per core; a shot's figure is the difference of two readings.
+ *
+ * @param busyTicks  ticks all cores spent busy since boot
+ * @param stealTicks ticks stolen by the hypervisor since boot
+ */
+record MachineCpu(long busyTicks, long stealTicks) {
+    static final Path PROC_STAT = Path.of("/proc/stat");
+    /** glibc's {@code _SC_CLK_TCK} on Linux. */
+    private static final int SC_CLK_TCK = 2;
+    /** Ticks per second; 0 where they cannot be had (no sysconf, or native access denied). */
+    static final long TICKS_PER_SECOND = ticksPerSecond();
+
+    MachineCpu {
+        if (busyTicks < 0 || stealTicks < 0) {
+            throw new IllegalArgumentException("ticks must be >= 0, got busy " + busyTicks + ", steal " + stealTicks);
+        }
+    }
+
+    /** Now; empty where {@code /proc/stat} cannot be read or parsed (not Linux) or the tick length is unknown. */
+    static Optional<MachineCpu> now() {
+        if (TICKS_PER_SECOND <= 0) {
+            return Optional.empty();
+        }
+        // Read line by line: /proc files report size 0, which defeats whole-file reads that trust the size.
+        try (BufferedReader in = Files.newBufferedReader(PROC_STAT, StandardCharsets.US_ASCII)) {
+            return parse(in.readLine());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The totals in {@code /proc/stat}'s first line ({@code cpu  user nice system idle iowait irq
+     * softirq steal ...}); empty for anything else, including a kernel too old to count steal.
+     */
+    static Optional<MachineCpu> parse(String line) {
+        if (line == null) {
+            return Optional.empty();
+        }
+        String[] f = line.trim().split("\\s+");
+        if (f.length < 9 || !f[0].equals("cpu")) {
+            return Optional.empty();
+        }
+        try {
+            long user = Long.parseLong(f[1]);
+            long nice = Long.parseLong(f[2]);
+            long system = Long.parseLong(f[3]);
+            long irq = Long.parseLong(f[6]);
+            long softirq = Long.parseLong(f[7]);
+            long steal = Long.parseLong(f[8]);
+            long busy = user + nice + system + irq + softirq;
+            return busy < 0 || steal < 0 ? Optional.empty() : Optional.of(new MachineCpu(busy, steal));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Busy milliseconds from {@code start} to this reading. */
+    double busyMillisSince(MachineCpu start) {
+        return millis(busyTicks - start.busyTicks);
+    }
+
+    /** Stolen milliseconds from {@code start} to this reading. */
+    double stealMillisSince(MachineCpu start) {
+        return millis(stealTicks - start.stealTicks);
+    }
+
+    private static double millis(long ticks) {
+        return ticks * 1000.0 / TICKS_PER_SECOND;
+    }
+
+    private static long ticksPerSecond() {
+        try {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle sysconf = linker.downcallHandle(linker.defaultLookup().find("sysconf").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+            return (long) sysconf.invokeExact(SC_CLK_TCK);
+        } catch (Throwable t) { // no libc symbol, native access denied: then no CPU figures, nothing else lost
+            return 0;
+        }
+    }
+}
