@@ -29,6 +29,22 @@ public sealed interface Format permits BinaryFormat, JavaSerialFormat {
         return decode(Files.readAllBytes(file), file.toString());
     }
 
+    /**
+     * A map read from a file, and whether every key and value in it is known to be pure ASCII, so
+     * that an encoder may copy the strings' chars as bytes instead of encoding them as UTF-8.
+     * {@code allAscii} false says only that the reader did not find out.
+     */
+    record Decoded(Map<String, String> map, boolean allAscii) {
+    }
+
+    /**
+     * Reads a file as {@link #read} does and says whether all its strings are pure ASCII, where
+     * the format can tell at the cost of a few instructions per string; other formats say false.
+     */
+    default Decoded readCheckingAscii(Path file) throws IOException {
+        return new Decoded(read(file), false);
+    }
+
     /** A generous estimate of a file's size, for the free-space check before generating. */
     long estimateBytes(long entries, double meanKeyChars, double meanValueChars);
 

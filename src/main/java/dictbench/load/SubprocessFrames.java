@@ -108,19 +108,21 @@ final class SubprocessFrames {
     }
 
     /**
-     * Writes {@code map} as a result frame, encoding it with {@code format} a block at a time and
-     * sending each block as soon as it is encoded; flushes at the end. Returns false when encoding
-     * failed part-way (an OutOfMemoryError, say): the frame then ends with an abort carrying the
-     * failure, so the parent reports it and the pipe stays in step. A broken pipe is an IOException.
+     * Writes {@code decoded}'s map as a result frame, encoding it with {@code format} a block at a
+     * time (copying the strings where {@code decoded} says all are ASCII) and sending each block as
+     * soon as it is encoded; flushes at the end. Returns false when encoding failed part-way (an
+     * OutOfMemoryError, say): the frame then ends with an abort carrying the failure, so the parent
+     * reports it and the pipe stays in step. A broken pipe is an IOException.
      */
-    static boolean writeResult(OutputStream out, long decodeNanos, Map<String, String> map, BinaryFormat format)
+    static boolean writeResult(OutputStream out, long decodeNanos, Format.Decoded decoded, BinaryFormat format)
             throws IOException {
+        Map<String, String> map = decoded.map();
         out.write(ByteBuffer.allocate(RESULT_HEADER_BYTES).putInt(RESULT).putLong(decodeNanos).putLong(map.size()).array());
         long[] writingNanos = {0};
         ByteBuffer blockHeader = ByteBuffer.allocate(BLOCK_HEADER_BYTES);
         long t0 = System.nanoTime();
         try {
-            format.encodeBlocks(map, (bytes, length, entries) -> {
+            format.encodeBlocks(map, decoded.allAscii(), (bytes, length, entries) -> {
                 long w = System.nanoTime();
                 out.write(blockHeader.clear().putInt(length).putInt(entries).array());
                 for (int at = 0; at < length; at += PIPE_CHUNK_BYTES) {

@@ -11,12 +11,13 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The child side of {@link SubprocessStrategy}: a JVM that decodes a dictionary file, re-encodes
  * the map in the binary format and ships it to the parent as a frame on stdout
- * ({@link SubprocessFrames}), a block at a time as it encodes. Its stdout pipe is grown to
+ * ({@link SubprocessFrames}), a block at a time as it encodes. Where its decoder found every
+ * string pure ASCII ({@link Format#readCheckingAscii}), the encoder copies the strings' chars
+ * instead of encoding each into an array first, as any serializer with an ASCII fast path would. Its stdout pipe is grown to
  * {@value PipeCapacity#WANTED_BYTES} bytes first, so that it can run ahead of the parent's decoding
  * by more than the default 64 KB.
  *
@@ -96,13 +97,13 @@ public final class SubprocessWorker {
      */
     static boolean serve(String format, Path path, OutputStream frames) throws IOException {
         long t0 = System.nanoTime();
-        Map<String, String> map;
+        Format.Decoded decoded;
         try {
-            map = Format.named(format).read(path);
+            decoded = Format.named(format).readCheckingAscii(path);
         } catch (Exception | Error e) {
             SubprocessFrames.writeError(frames, e.toString());
             return false;
         }
-        return SubprocessFrames.writeResult(frames, System.nanoTime() - t0, map, PAYLOAD_FORMAT);
+        return SubprocessFrames.writeResult(frames, System.nanoTime() - t0, decoded, PAYLOAD_FORMAT);
     }
 }

@@ -2,6 +2,7 @@ package dictbench.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,60 @@ class BinaryFormatTest {
             if (block.index() < header.blocks().size() - 1) {
                 assertTrue(block.length() >= 97, "a block is cut once it reaches the block size: " + block);
             }
+        }
+    }
+
+    @Test
+    void readingSaysAllAsciiOnlyWhenEveryStringIs() throws IOException {
+        BinaryFormat format = new BinaryFormat(512);
+        Map<String, String> ascii = new HashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            ascii.put("key-" + i, "value ~!@#$%^&*()_+{}|:<>? " + i + (char) (i % 128));
+        }
+        Format.Decoded read = format.readCheckingAscii(writeTemp(FormatTest.encode(format, ascii)));
+        assertEquals(ascii, read.map());
+        assertTrue(read.allAscii());
+        assertFalse(format.readCheckingAscii(writeTemp(FormatTest.encode(format, FormatTest.randomMap(5, 3_000)))).allAscii());
+        for (String odd : new String[] {"\u00e4", "\u00ff", "\u0100", "\uFFFD", "\uD83D\uDE00", "\u0080"}) {
+            Map<String, String> one = new HashMap<>(ascii);
+            one.put("key-1500", "almost ASCII " + odd);
+            Format.Decoded r = format.readCheckingAscii(writeTemp(FormatTest.encode(format, one)));
+            assertEquals(one, r.map());
+            assertFalse(r.allAscii(), "a value with " + odd);
+        }
+        assertFalse(new JavaSerialFormat().readCheckingAscii(writeTemp(FormatTest.encode(new JavaSerialFormat(), ascii))).allAscii(),
+                "a format that does not check says false");
+    }
+
+    @Test
+    void aMalformedByteIsOneCharPerByteButNotAscii() throws IOException {
+        // one byte 0xFF where a value's 'Q' was: it decodes to U+FFFD, one char for one byte
+        BinaryFormat format = new BinaryFormat();
+        byte[] bytes = FormatTest.encode(format, Map.of("a", "Q", "b", "c"));
+        int q = -1;
+        for (int i = BinaryFormat.Header.bytes(1); i < bytes.length; i++) {
+            q = bytes[i] == 'Q' ? i : q;
+        }
+        bytes[q] = (byte) 0xFF;
+        Format.Decoded r = format.readCheckingAscii(writeTemp(bytes));
+        assertEquals("\uFFFD", r.map().get("a"));
+        assertFalse(r.allAscii());
+    }
+
+    @Test
+    void copyingAsciiGivesTheBlocksEncodingDoes() throws IOException {
+        BinaryFormat format = new BinaryFormat(97);
+        Map<String, String> ascii = new HashMap<>();
+        for (int i = 0; i < 2_000; i++) {
+            ascii.put("k" + i, "v".repeat(i % 300) + i); // lengths past 127 take two varint bytes
+        }
+        List<byte[]> encoded = new ArrayList<>();
+        format.encodeBlocks(ascii, false, (bytes, length, entries) -> encoded.add(Arrays.copyOf(bytes, length)));
+        List<byte[]> copied = new ArrayList<>();
+        format.encodeBlocks(ascii, true, (bytes, length, entries) -> copied.add(Arrays.copyOf(bytes, length)));
+        assertEquals(encoded.size(), copied.size());
+        for (int i = 0; i < encoded.size(); i++) {
+            assertArrayEquals(encoded.get(i), copied.get(i), "block " + i);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dictbench.dataset.BinaryFormat;
+import dictbench.dataset.Format;
 import dictbench.dataset.FormatException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +49,7 @@ class SubprocessFramesTest {
 
     private static byte[] resultFrame(Map<String, String> map, long decodeNanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertTrue(SubprocessFrames.writeResult(bytes, decodeNanos, map, SMALL_BLOCKS));
+        assertTrue(SubprocessFrames.writeResult(bytes, decodeNanos, new Format.Decoded(map, false), SMALL_BLOCKS));
         return bytes.toByteArray();
     }
 
@@ -121,7 +122,7 @@ class SubprocessFramesTest {
             }
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertFalse(SubprocessFrames.writeResult(bytes, 1, failing, SMALL_BLOCKS));
+        assertFalse(SubprocessFrames.writeResult(bytes, 1, new Format.Decoded(failing, false), SMALL_BLOCKS));
         InputStream in = new ByteArrayInputStream(bytes.toByteArray());
         IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(in, limits(1 << 20)));
         assertEquals("it reported: java.lang.OutOfMemoryError: Java heap space", e.getMessage());
@@ -175,7 +176,7 @@ class SubprocessFramesTest {
     void blocksArriveWholeThroughShortReads() throws IOException {
         Map<String, String> big = map(20_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SubprocessFrames.writeResult(bytes, 5, big, new BinaryFormat()); // blocks over the 64 KB write size
+        SubprocessFrames.writeResult(bytes, 5, new Format.Decoded(big, false), new BinaryFormat()); // blocks over the 64 KB write size
         byte[] frame = bytes.toByteArray();
         // a pipe hands out at most what it holds: here at most 1000 bytes a read
         InputStream trickle = new FilterInputStream(new ByteArrayInputStream(frame)) {

@@ -11,9 +11,12 @@ import dictbench.dataset.Format;
 import dictbench.dataset.Manifest;
 import dictbench.load.SubprocessStrategy.Mode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +90,31 @@ class SubprocessStrategyTest {
             Files.write(big, new byte[(int) largest + 1]);
             IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class, () -> s.load(List.of(big), new BinaryFormat()));
             assertTrue(tooBig.getMessage().contains("start()"), tooBig.getMessage());
+        }
+        assertNoChildProcesses();
+    }
+
+    @Test
+    void workersShipAsciiAndOtherStringsExactly() throws Exception {
+        // the child copies the chars of a file whose strings are all ASCII and encodes any other
+        Map<String, String> ascii = new HashMap<>();
+        Map<String, String> mixed = new HashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            ascii.put("key-" + i, "value " + i + " ~" + (char) (i % 128));
+            mixed.put("key-" + i, i == 4_321 ? "v\u00e4lue \u2713 \uD83D\uDE00 \u00ff \uFFFD" : "value " + i);
+        }
+        List<Map<String, String>> maps = List.of(ascii, mixed);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < maps.size(); i++) {
+            Path f = dir.resolve("ascii-" + i + ".dict");
+            try (OutputStream out = Files.newOutputStream(f)) {
+                new BinaryFormat().write(maps.get(i), out);
+            }
+            files.add(f);
+        }
+        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+            s.start(Math.max(Files.size(files.get(0)), Files.size(files.get(1))));
+            assertEquals(maps, s.load(files, new BinaryFormat()).maps());
         }
         assertNoChildProcesses();
     }
