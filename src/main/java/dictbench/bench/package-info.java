@@ -2,6 +2,8 @@
  * The JMH adapters: one {@code <Strategy>LoadBenchmark} class per strategy, and the two baselines
  * {@link dictbench.bench.RawReadBenchmark} (the I/O bound) and {@link dictbench.bench.DecodeBenchmark}
  * (the CPU bound). Thin: parameters, page-cache control, validation outside the timed region. The
- * work itself lives in {@code dictbench.load}. May import {@code load}, {@code dataset}, {@code cache}.
+ * work itself lives in {@code dictbench.load}. Every shot also records the machine's CPU time
+ * ({@code MachineCpu}, through {@link dictbench.bench.ShotCounters}). May import {@code load},
+ * {@code dataset}, {@code cache}.
  */
 package dictbench.bench;

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * the map in the binary format and ships it to the parent as a frame on stdout
  * ({@link SubprocessFrames}), a block at a time as it encodes. Where its decoder found every
  * string pure ASCII ({@link Format#readCheckingAscii}), the encoder copies the strings' chars
- * instead of encoding each into an array first, as any serializer with an ASCII fast path would. Its stdout pipe is grown to
+ * instead of encoding each into an array first. Its stdout pipe is grown to
  * {@value PipeCapacity#WANTED_BYTES} bytes first, so that it can run ahead of the parent's decoding
  * by more than the default 64 KB.
  *

@@ -9,7 +9,8 @@
  *
  * <p><b>Report.</b> Analyses over {@code dictbench.stats}: {@link dictbench.report.SummaryTable} (headline),
  * {@link dictbench.report.Scaling}, {@link dictbench.report.Limits}, {@link dictbench.report.ColdOverlap}
- * (cold loads against their bounds), {@link dictbench.report.SubprocessOverhead}, and {@code Findings}
+ * (cold loads against their bounds), {@link dictbench.report.CpuUse} (CPU per shot: busy, floor, cores
+ * busy), {@link dictbench.report.SubprocessOverhead}, and {@code Findings}
  * (the explanations in words). {@link dictbench.report.Report} writes Markdown, CSV and a self-contained
  * HTML page; tables share one model ({@code Table}) rendered by {@code TableFormat}, cells are formatted by
  * {@code Cells}, charts are plain SVG ({@code Svg}, {@code Charts}).
