@@ -50,9 +50,10 @@ public abstract class DatasetBenchmark extends ShotBenchmark {
         }
     }
 
-    /** Fills the counters every shot reports. */
+    /** Fills the counters every shot reports; the last thing in the timed region, after {@link ShotCounters#startShot()} the first. */
     protected void record(ShotCounters counters) {
         counters.residentPercent = residentPercent;
         counters.megabytes = data.manifest().totalBytes() / 1e6;
+        counters.endShot();
     }
 }

@@ -40,7 +40,6 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
         last = strategy.load(data.files(), data.format());
         InjectedSlowdown.after(start);
         record(shot);
-        shot.endShot();
         load.filesInFlight = last.maxFilesInFlight();
         return last;
     }

@@ -1,11 +1,8 @@
 package dictbench.bench;
 
+import dictbench.cache.PageCache;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +16,16 @@ import java.util.Optional;
  * kernel's work of reading its files all count, which a per-process or per-thread clock would miss.
  * The price is that anything else running on the machine counts too, so benchmark on a quiet one.
  *
- * <p>The kernel counts in ticks of {@code USER_HZ} ({@code sysconf(_SC_CLK_TCK)}, 100 on Linux), so
- * one reading is good to 10 ms per core; a shot's figure is the difference of two readings.
+ * <p>The kernel counts in ticks of {@code USER_HZ} ({@link PageCache#clockTicksPerSecond()}, 100 on
+ * Linux), so one reading is good to 10 ms per core; a shot's figure is the difference of two readings.
  *
  * @param busyTicks  ticks all cores spent busy since boot
  * @param stealTicks ticks stolen by the hypervisor since boot
  */
 record MachineCpu(long busyTicks, long stealTicks) {
     static final Path PROC_STAT = Path.of("/proc/stat");
-    /** glibc's {@code _SC_CLK_TCK} on Linux. */
-    private static final int SC_CLK_TCK = 2;
-    /** Ticks per second; 0 where they cannot be had (no sysconf, or native access denied). */
-    static final long TICKS_PER_SECOND = ticksPerSecond();
+    /** Ticks per second; 0 where libc cannot be reached (PageCache unsupported: not Linux, or no native access). */
+    static final long TICKS_PER_SECOND = PageCache.isSupported() ? PageCache.clockTicksPerSecond() : 0;
 
     MachineCpu {
         if (busyTicks < 0 || stealTicks < 0) {
@@ -89,16 +84,5 @@ record MachineCpu(long busyTicks, long stealTicks) {
 
     private static double millis(long ticks) {
         return ticks * 1000.0 / TICKS_PER_SECOND;
-    }
-
-    private static long ticksPerSecond() {
-        try {
-            Linker linker = Linker.nativeLinker();
-            MethodHandle sysconf = linker.downcallHandle(linker.defaultLookup().find("sysconf").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-            return (long) sysconf.invokeExact(SC_CLK_TCK);
-        } catch (Throwable t) { // no libc symbol, native access denied: then no CPU figures, nothing else lost
-            return 0;
-        }
     }
 }

@@ -72,7 +72,6 @@ public class OverlapBoundBenchmark extends DatasetBenchmark {
             maps.add(d.get());
         }
         record(counters);
-        counters.endShot();
         lastBytes = bytesRead;
         lastMaps = maps;
         return maps;

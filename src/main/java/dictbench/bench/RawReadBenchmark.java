@@ -48,7 +48,6 @@ public class RawReadBenchmark extends DatasetBenchmark {
             total += r.get();
         }
         record(counters);
-        counters.endShot();
         lastBytes = total;
         return total;
     }

@@ -31,7 +31,7 @@ import java.util.Objects;
  * <p>All methods are static and thread-safe. They call libc through the Foreign Function &amp; Memory API
  * (see the package documentation for the JVM flag this needs). Supported platforms are Linux on x86_64
  * and aarch64, the two for which the constants below ({@code O_CLOEXEC}, {@code POSIX_FADV_DONTNEED},
- * {@code _SC_PAGESIZE}) were checked against glibc's headers; elsewhere (for example s390x, where
+ * {@code _SC_PAGESIZE}, {@code _SC_CLK_TCK}) were checked against glibc's headers; elsewhere (for example s390x, where
  * {@code POSIX_FADV_DONTNEED} is 6, or macOS) {@link #isSupported()} is false and the other methods throw
  * {@link UnsupportedOperationException}.
  *
@@ -54,6 +54,7 @@ public final class PageCache {
     private static final int O_CLOEXEC = 0x80000; // 02000000 octal
     /** {@code sysconf} name for the page size (glibc's enum value, same on x86_64 and aarch64). */
     private static final int SC_PAGESIZE = 30;
+    private static final int SC_CLK_TCK = 2;
     /** Errno values that map to the JDK's more specific exceptions (identical on all Linux ABIs). */
     private static final int EPERM = 1;
     private static final int ENOENT = 2;
@@ -109,6 +110,18 @@ public final class PageCache {
      */
     public static long pageSize() {
         return requireSupported().pageSize;
+    }
+
+    /**
+     * The kernel's clock tick for user space ({@code USER_HZ}, from {@code sysconf(_SC_CLK_TCK)}, read
+     * with the page size): the unit of the CPU times in {@code /proc/stat}. Here because this class
+     * holds the libc bindings, not because the page cache uses it.
+     *
+     * @return ticks per second
+     * @throws UnsupportedOperationException if {@link #isSupported()} is false
+     */
+    public static long clockTicksPerSecond() {
+        return requireSupported().clockTicks;
     }
 
     /**
@@ -318,9 +331,10 @@ public final class PageCache {
         private final MethodHandle mincore;
         private final MethodHandle strerror;
         final long pageSize;
+        final long clockTicks;
 
         private Libc(MethodHandle open, MethodHandle close, MethodHandle fdatasync, MethodHandle posixFadvise,
-                     MethodHandle mincore, MethodHandle strerror, long pageSize) {
+                     MethodHandle mincore, MethodHandle strerror, long pageSize, long clockTicks) {
             this.open = open;
             this.close = close;
             this.fdatasync = fdatasync;
@@ -328,6 +342,7 @@ public final class PageCache {
             this.mincore = mincore;
             this.strerror = strerror;
             this.pageSize = pageSize;
+            this.clockTicks = clockTicks;
         }
 
         /**
@@ -367,8 +382,10 @@ public final class PageCache {
                     FunctionDescriptor.of(cLong, cInt));
 
             long pageSize;
+            long clockTicks;
             try {
                 pageSize = (long) sysconf.invokeExact(SC_PAGESIZE);
+                clockTicks = (long) sysconf.invokeExact(SC_CLK_TCK);
             } catch (Throwable t) {
                 throw unexpected("sysconf", t);
             }
@@ -376,7 +393,10 @@ public final class PageCache {
             if (pageSize <= 0 || Long.bitCount(pageSize) != 1) {
                 throw new IllegalArgumentException("sysconf(_SC_PAGESIZE) returned " + pageSize);
             }
-            return new Libc(open, close, fdatasync, posixFadvise, mincore, strerror, pageSize);
+            if (clockTicks <= 0) {
+                throw new IllegalArgumentException("sysconf(_SC_CLK_TCK) returned " + clockTicks);
+            }
+            return new Libc(open, close, fdatasync, posixFadvise, mincore, strerror, pageSize, clockTicks);
         }
 
         private static MemorySegment find(SymbolLookup lookup, String name) {
