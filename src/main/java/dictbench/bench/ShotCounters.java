@@ -1,5 +1,6 @@
 package dictbench.bench;
 
+import dictbench.os.MachineCpu;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;

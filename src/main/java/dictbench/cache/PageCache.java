@@ -1,26 +1,17 @@
 package dictbench.cache;
 
+import dictbench.os.Libc;
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,11 +20,8 @@ import java.util.Objects;
  * did.
  *
  * <p>All methods are static and thread-safe. They call libc through the Foreign Function &amp; Memory API
- * (see the package documentation for the JVM flag this needs). Supported platforms are Linux on x86_64
- * and aarch64, the two for which the constants below ({@code O_CLOEXEC}, {@code POSIX_FADV_DONTNEED},
- * {@code _SC_PAGESIZE}, {@code _SC_CLK_TCK}) were checked against glibc's headers; elsewhere (for example s390x, where
- * {@code POSIX_FADV_DONTNEED} is 6, or macOS) {@link #isSupported()} is false and the other methods throw
- * {@link UnsupportedOperationException}.
+ * ({@link dictbench.os.Libc}); where libc is not bound (not Linux on x86_64 or aarch64, or no native
+ * access) {@link #isSupported()} is false and the other methods throw {@link UnsupportedOperationException}.
  *
  * <p>Limits imposed by the kernel, not by this class:
  * <ul>
@@ -47,46 +35,11 @@ import java.util.Objects;
  */
 public final class PageCache {
 
-    /** {@code posix_fadvise} advice "the data will not be accessed in the near future" (Linux generic ABI). */
-    private static final int POSIX_FADV_DONTNEED = 4;
-    /** {@code open(2)} flags: read-only is enough for fdatasync and fadvise; close-on-exec for hygiene. */
-    private static final int O_RDONLY = 0;
-    private static final int O_CLOEXEC = 0x80000; // 02000000 octal
-    /** {@code sysconf} name for the page size (glibc's enum value, same on x86_64 and aarch64). */
-    private static final int SC_PAGESIZE = 30;
-    private static final int SC_CLK_TCK = 2;
-    /** Errno values that map to the JDK's more specific exceptions (identical on all Linux ABIs). */
-    private static final int EPERM = 1;
-    private static final int ENOENT = 2;
-    private static final int EACCES = 13;
-
     /**
      * How many pages one {@code mincore} call inspects at most: bounds the status vector to 1 MiB even for
      * files of hundreds of gigabytes (1 Mi pages of 4 KiB = 4 GiB of file per call).
      */
     private static final long MAX_PAGES_PER_MINCORE_CALL = 1L << 20;
-
-    /** The bound libc functions, or null when unsupported. */
-    private static final Libc LIBC;
-    /** Why this platform is unsupported, or null when supported. */
-    private static final String UNSUPPORTED_REASON;
-
-    static {
-        Libc libc = null;
-        String reason = unsupportedPlatformReason();
-        if (reason == null) {
-            try {
-                libc = Libc.bind();
-            } catch (IllegalCallerException e) {
-                reason = "native access is disabled for this module (run the JVM with "
-                        + "--enable-native-access=ALL-UNNAMED): " + e.getMessage();
-            } catch (RuntimeException e) {
-                reason = "libc could not be bound: " + e.getMessage();
-            }
-        }
-        LIBC = libc;
-        UNSUPPORTED_REASON = reason;
-    }
 
     private PageCache() {
     }
@@ -98,7 +51,7 @@ public final class PageCache {
      * @return true when page-cache control is available
      */
     public static boolean isSupported() {
-        return UNSUPPORTED_REASON == null;
+        return Libc.isSupported();
     }
 
     /**
@@ -109,19 +62,7 @@ public final class PageCache {
      * @throws UnsupportedOperationException if {@link #isSupported()} is false
      */
     public static long pageSize() {
-        return requireSupported().pageSize;
-    }
-
-    /**
-     * The kernel's clock tick for user space ({@code USER_HZ}, from {@code sysconf(_SC_CLK_TCK)}, read
-     * with the page size): the unit of the CPU times in {@code /proc/stat}. Here because this class
-     * holds the libc bindings, not because the page cache uses it.
-     *
-     * @return ticks per second
-     * @throws UnsupportedOperationException if {@link #isSupported()} is false
-     */
-    public static long clockTicksPerSecond() {
-        return requireSupported().clockTicks;
+        return requireSupported().pageSize();
     }
 
     /**
@@ -148,24 +89,24 @@ public final class PageCache {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment callState = arena.allocate(Libc.CALL_STATE_LAYOUT);
             MemorySegment cPath = arena.allocateFrom(file.toString(), Libc.PATH_CHARSET);
-            int fd = libc.open(callState, cPath, O_RDONLY | O_CLOEXEC);
+            int fd = libc.open(callState, cPath, Libc.O_RDONLY | Libc.O_CLOEXEC);
             if (fd < 0) {
-                throw fileError(file, "open", libc.errno(callState), libc);
+                throw libc.fileError(file, "open", libc.errno(callState));
             }
             IOException failure = null;
             try {
                 if (libc.fdatasync(callState, fd) != 0) {
-                    failure = fileError(file, "fdatasync", libc.errno(callState), libc);
+                    failure = libc.fileError(file, "fdatasync", libc.errno(callState));
                 } else {
                     // posix_fadvise returns the error number instead of setting errno (man 2 posix_fadvise).
-                    int error = libc.posixFadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+                    int error = libc.posixFadvise(fd, 0, 0, Libc.POSIX_FADV_DONTNEED);
                     if (error != 0) {
-                        failure = fileError(file, "posix_fadvise(POSIX_FADV_DONTNEED)", error, libc);
+                        failure = libc.fileError(file, "posix_fadvise(POSIX_FADV_DONTNEED)", error);
                     }
                 }
             } finally {
                 if (libc.close(callState, fd) != 0) {
-                    IOException closeFailure = fileError(file, "close", libc.errno(callState), libc);
+                    IOException closeFailure = libc.fileError(file, "close", libc.errno(callState));
                     if (failure == null) {
                         failure = closeFailure;
                     } else {
@@ -245,7 +186,7 @@ public final class PageCache {
             throw new IllegalArgumentException("offset and length must be >= 0, got " + offset + ", " + length);
         }
         Libc libc = requireSupported();
-        long pageSize = libc.pageSize;
+        long pageSize = libc.pageSize();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
              Arena arena = Arena.ofConfined()) { // closed first: unmaps before the channel closes
             long size = channel.size();
@@ -271,7 +212,7 @@ public final class PageCache {
                 long at = firstPage * pageSize;
                 long bytes = Math.min(pageCount * pageSize, to - from - at);
                 if (libc.mincore(callState, mapping.asSlice(at, bytes), bytes, pageStatus) != 0) {
-                    throw fileError(file, "mincore", libc.errno(callState), libc);
+                    throw libc.fileError(file, "mincore", libc.errno(callState));
                 }
                 for (long page = 0; page < pageCount; page++) {
                     if ((pageStatus.get(ValueLayout.JAVA_BYTE, page) & 1) != 0) {
@@ -284,200 +225,11 @@ public final class PageCache {
     }
 
     private static Libc requireSupported() {
-        if (UNSUPPORTED_REASON != null) {
-            throw new UnsupportedOperationException("page-cache control is not available: " + UNSUPPORTED_REASON);
-        }
-        return LIBC;
-    }
-
-    /** Null when this OS/architecture is one whose constants are known, else the reason it is not. */
-    private static String unsupportedPlatformReason() {
-        String os = System.getProperty("os.name", "");
-        String arch = System.getProperty("os.arch", "");
-        if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return "needs Linux, this is " + os;
-        }
-        if (!(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
-            return "needs x86_64 or aarch64 (libc constants are only known for those), this is " + arch;
-        }
-        return null;
-    }
-
-    /** An exception naming the file, the failed call and the error, as specific as the errno allows. */
-    private static FileSystemException fileError(Path file, String call, int errno, Libc libc) {
-        String reason = call + " failed: " + libc.describe(errno) + " (errno " + errno + ")";
-        return switch (errno) {
-            case ENOENT -> new NoSuchFileException(file.toString(), null, reason);
-            case EACCES, EPERM -> new AccessDeniedException(file.toString(), null, reason);
-            default -> new FileSystemException(file.toString(), null, reason);
-        };
-    }
-
-    /** Downcall handles to the libc functions used above, and the page size read once at start-up. */
-    private static final class Libc {
-
-        /** Layout of the thread state captured right after a call; we only read {@code errno}. */
-        static final StructLayout CALL_STATE_LAYOUT = Linker.Option.captureStateLayout();
-        private static final VarHandle ERRNO =
-                CALL_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-
-        /** The JDK encodes file names with this charset on Unix; C paths must use the same bytes. */
-        static final Charset PATH_CHARSET = pathCharset();
-
-        private final MethodHandle open;
-        private final MethodHandle close;
-        private final MethodHandle fdatasync;
-        private final MethodHandle posixFadvise;
-        private final MethodHandle mincore;
-        private final MethodHandle strerror;
-        final long pageSize;
-        final long clockTicks;
-
-        private Libc(MethodHandle open, MethodHandle close, MethodHandle fdatasync, MethodHandle posixFadvise,
-                     MethodHandle mincore, MethodHandle strerror, long pageSize, long clockTicks) {
-            this.open = open;
-            this.close = close;
-            this.fdatasync = fdatasync;
-            this.posixFadvise = posixFadvise;
-            this.mincore = mincore;
-            this.strerror = strerror;
-            this.pageSize = pageSize;
-            this.clockTicks = clockTicks;
-        }
-
-        /**
-         * Looks up and binds the functions.
-         *
-         * @throws IllegalCallerException   if native access is denied to this module
-         * @throws IllegalArgumentException if a symbol is missing or sysconf fails
-         */
-        static Libc bind() {
-            Linker linker = Linker.nativeLinker();
-            SymbolLookup libc = linker.defaultLookup();
-            Linker.Option captureErrno = Linker.Option.captureCallState("errno");
-            ValueLayout cInt = ValueLayout.JAVA_INT;
-            ValueLayout cLong = ValueLayout.JAVA_LONG; // off_t, size_t and long are 64-bit on LP64 Linux
-            ValueLayout pointer = ValueLayout.ADDRESS;
-
-            // int open(const char *path, int flags, ... /* mode_t mode */): variadic, so say where "..." starts
-            // and pass a mode (ignored without O_CREAT) to call it exactly as C would.
-            MethodHandle open = linker.downcallHandle(find(libc, "open"),
-                    FunctionDescriptor.of(cInt, pointer, cInt, cInt),
-                    Linker.Option.firstVariadicArg(2), captureErrno);
-            MethodHandle close = linker.downcallHandle(find(libc, "close"),
-                    FunctionDescriptor.of(cInt, cInt), captureErrno);
-            MethodHandle fdatasync = linker.downcallHandle(find(libc, "fdatasync"),
-                    FunctionDescriptor.of(cInt, cInt), captureErrno);
-            // int posix_fadvise(int fd, off_t offset, off_t len, int advice): returns the error number.
-            MethodHandle posixFadvise = linker.downcallHandle(find(libc, "posix_fadvise"),
-                    FunctionDescriptor.of(cInt, cInt, cLong, cLong, cInt));
-            // int mincore(void *addr, size_t length, unsigned char *vec)
-            MethodHandle mincore = linker.downcallHandle(find(libc, "mincore"),
-                    FunctionDescriptor.of(cInt, pointer, cLong, pointer), captureErrno);
-            // char *strerror(int errnum): only for messages, so optional.
-            MethodHandle strerror = libc.find("strerror")
-                    .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(pointer, cInt)))
-                    .orElse(null);
-            MethodHandle sysconf = linker.downcallHandle(find(libc, "sysconf"),
-                    FunctionDescriptor.of(cLong, cInt));
-
-            long pageSize;
-            long clockTicks;
-            try {
-                pageSize = (long) sysconf.invokeExact(SC_PAGESIZE);
-                clockTicks = (long) sysconf.invokeExact(SC_CLK_TCK);
-            } catch (Throwable t) {
-                throw unexpected("sysconf", t);
-            }
-            // No 4096 fallback: a wrong page size would silently skew every residency figure.
-            if (pageSize <= 0 || Long.bitCount(pageSize) != 1) {
-                throw new IllegalArgumentException("sysconf(_SC_PAGESIZE) returned " + pageSize);
-            }
-            if (clockTicks <= 0) {
-                throw new IllegalArgumentException("sysconf(_SC_CLK_TCK) returned " + clockTicks);
-            }
-            return new Libc(open, close, fdatasync, posixFadvise, mincore, strerror, pageSize, clockTicks);
-        }
-
-        private static MemorySegment find(SymbolLookup lookup, String name) {
-            return lookup.find(name)
-                    .orElseThrow(() -> new IllegalArgumentException("libc symbol not found: " + name));
-        }
-
-        int open(MemorySegment callState, MemorySegment path, int flags) {
-            try {
-                return (int) open.invokeExact(callState, path, flags, 0);
-            } catch (Throwable t) {
-                throw unexpected("open", t);
-            }
-        }
-
-        int close(MemorySegment callState, int fd) {
-            try {
-                return (int) close.invokeExact(callState, fd);
-            } catch (Throwable t) {
-                throw unexpected("close", t);
-            }
-        }
-
-        int fdatasync(MemorySegment callState, int fd) {
-            try {
-                return (int) fdatasync.invokeExact(callState, fd);
-            } catch (Throwable t) {
-                throw unexpected("fdatasync", t);
-            }
-        }
-
-        int posixFadvise(int fd, long offset, long length, int advice) {
-            try {
-                return (int) posixFadvise.invokeExact(fd, offset, length, advice);
-            } catch (Throwable t) {
-                throw unexpected("posix_fadvise", t);
-            }
-        }
-
-        int mincore(MemorySegment callState, MemorySegment range, long length, MemorySegment pageStatus) {
-            try {
-                return (int) mincore.invokeExact(callState, range, length, pageStatus);
-            } catch (Throwable t) {
-                throw unexpected("mincore", t);
-            }
-        }
-
-        int errno(MemorySegment callState) {
-            return (int) ERRNO.get(callState, 0L);
-        }
-
-        /** strerror's text for the error, or "unknown error" when strerror is unavailable. */
-        String describe(int errno) {
-            if (strerror != null) {
-                try {
-                    MemorySegment text = (MemorySegment) strerror.invokeExact(errno);
-                    if (!text.equals(MemorySegment.NULL)) {
-                        // strerror returns a NUL-terminated string of unknown length; 1 KiB is ample.
-                        return text.reinterpret(1024).getString(0);
-                    }
-                } catch (Throwable ignored) {
-                    // fall through to the plain number
-                }
-            }
-            return "unknown error";
-        }
-
-        private static Charset pathCharset() {
-            try {
-                return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-            } catch (RuntimeException e) {
-                return StandardCharsets.UTF_8;
-            }
-        }
-
-        /** A native call that cannot throw did: report it as a bug rather than an I/O condition. */
-        private static IllegalStateException unexpected(String call, Throwable t) {
-            if (t instanceof Error error) {
-                throw error;
-            }
-            return new IllegalStateException("unexpected failure calling " + call, t);
+        try {
+            return Libc.get();
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException("page-cache control is not available: " + e.getMessage(), e);
         }
     }
+
 }

@@ -1,22 +1,15 @@
 package dictbench.load;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
+import dictbench.os.Libc;
 
 /**
- * A Linux pipe's capacity, through {@code fcntl(F_GETPIPE_SZ / F_SETPIPE_SZ)} (man 7 pipe). A
+ * A Linux pipe's capacity, through {@code fcntl(F_GETPIPE_SZ / F_SETPIPE_SZ)} (man 7 pipe, bound in {@link Libc}). A
  * subprocess child grows its stdout pipe so that it can encode the next block while the parent
  * decodes the last: with the default 64 KB, the two took turns, blocked on each other at every 64 KB.
  */
 final class PipeCapacity {
     /** What a child asks for: Linux's default {@code /proc/sys/fs/pipe-max-size}, which an unprivileged process may set. */
     static final int WANTED_BYTES = 1 << 20;
-
-    private static final int F_SETPIPE_SZ = 1031;
-    private static final int F_GETPIPE_SZ = 1032;
-    private static final MethodHandle FCNTL = fcntl();
 
     private PipeCapacity() {
     }
@@ -27,37 +20,22 @@ final class PipeCapacity {
      * the system's limit), which leaves the pipe as it was: slower, not wrong.
      */
     static int grow(int fd, int bytes) {
-        return call(fd, F_SETPIPE_SZ, bytes);
+        return call(fd, Libc.F_SETPIPE_SZ, bytes);
     }
 
     /** The capacity of the pipe open as {@code fd}, or -1 when it cannot be read. */
     static int of(int fd) {
-        return call(fd, F_GETPIPE_SZ, 0);
+        return call(fd, Libc.F_GETPIPE_SZ, 0);
     }
 
     private static int call(int fd, int command, int argument) {
-        if (FCNTL == null) {
+        if (!Libc.isSupported()) {
             return -1;
         }
         try {
-            return (int) FCNTL.invokeExact(fd, command, argument);
-        } catch (Throwable t) {
+            return Libc.get().fcntl(fd, command, argument);
+        } catch (RuntimeException e) {
             return -1;
-        }
-    }
-
-    @SuppressWarnings("restricted") // children and forks run with --enable-native-access
-    private static MethodHandle fcntl() {
-        if (!System.getProperty("os.name", "").equals("Linux")) {
-            return null;
-        }
-        try {
-            Linker linker = Linker.nativeLinker();
-            return linker.downcallHandle(linker.defaultLookup().find("fcntl").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
-                    Linker.Option.firstVariadicArg(2));
-        } catch (RuntimeException e) { // no native access: an IllegalCallerException
-            return null;
         }
     }
 }

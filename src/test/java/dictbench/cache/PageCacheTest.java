@@ -83,12 +83,6 @@ class PageCacheTest {
     }
 
     @Test
-    void clockTickIsLinuxsUserHz() {
-        // USER_HZ is part of Linux's user-space ABI: 100 on x86_64 and aarch64, whatever the kernel's own HZ
-        assertEquals(100, PageCache.clockTicksPerSecond());
-    }
-
-    @Test
     void pageSizeIsAPowerOfTwoOfAtLeast4KiB() {
         long pageSize = PageCache.pageSize();
         assertTrue(pageSize >= 4096, "page size " + pageSize);

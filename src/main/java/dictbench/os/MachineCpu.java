@@ -1,6 +1,5 @@
-package dictbench.bench;
+package dictbench.os;
 
-import dictbench.cache.PageCache;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,25 +15,25 @@ import java.util.Optional;
  * kernel's work of reading its files all count, which a per-process or per-thread clock would miss.
  * The price is that anything else running on the machine counts too, so benchmark on a quiet one.
  *
- * <p>The kernel counts in ticks of {@code USER_HZ} ({@link PageCache#clockTicksPerSecond()}, 100 on
+ * <p>The kernel counts in ticks of {@code USER_HZ} ({@link Libc#clockTicksPerSecond()}, 100 on
  * Linux), so one reading is good to 10 ms per core; a shot's figure is the difference of two readings.
  *
  * @param busyTicks  ticks all cores spent busy since boot
  * @param stealTicks ticks stolen by the hypervisor since boot
  */
-record MachineCpu(long busyTicks, long stealTicks) {
-    static final Path PROC_STAT = Path.of("/proc/stat");
-    /** Ticks per second; 0 where libc cannot be reached (PageCache unsupported: not Linux, or no native access). */
-    static final long TICKS_PER_SECOND = PageCache.isSupported() ? PageCache.clockTicksPerSecond() : 0;
+public record MachineCpu(long busyTicks, long stealTicks) {
+    public static final Path PROC_STAT = Path.of("/proc/stat");
+    /** Ticks per second; 0 where libc cannot be reached (not Linux, or no native access). */
+    public static final long TICKS_PER_SECOND = Libc.isSupported() ? Libc.get().clockTicksPerSecond() : 0;
 
-    MachineCpu {
+    public MachineCpu {
         if (busyTicks < 0 || stealTicks < 0) {
             throw new IllegalArgumentException("ticks must be >= 0, got busy " + busyTicks + ", steal " + stealTicks);
         }
     }
 
     /** Now; empty where {@code /proc/stat} cannot be read or parsed (not Linux) or the tick length is unknown. */
-    static Optional<MachineCpu> now() {
+    public static Optional<MachineCpu> now() {
         if (TICKS_PER_SECOND <= 0) {
             return Optional.empty();
         }
@@ -50,7 +49,7 @@ record MachineCpu(long busyTicks, long stealTicks) {
      * The totals in {@code /proc/stat}'s first line ({@code cpu  user nice system idle iowait irq
      * softirq steal ...}); empty for anything else, including a kernel too old to count steal.
      */
-    static Optional<MachineCpu> parse(String line) {
+    public static Optional<MachineCpu> parse(String line) {
         if (line == null) {
             return Optional.empty();
         }
@@ -73,12 +72,12 @@ record MachineCpu(long busyTicks, long stealTicks) {
     }
 
     /** Busy milliseconds from {@code start} to this reading. */
-    double busyMillisSince(MachineCpu start) {
+    public double busyMillisSince(MachineCpu start) {
         return millis(busyTicks - start.busyTicks);
     }
 
     /** Stolen milliseconds from {@code start} to this reading. */
-    double stealMillisSince(MachineCpu start) {
+    public double stealMillisSince(MachineCpu start) {
         return millis(stealTicks - start.stealTicks);
     }
 

@@ -1,0 +1,9 @@
+/**
+ * The operating system, in one place: every libc binding ({@link dictbench.os.Libc}: {@code open},
+ * {@code close}, {@code fdatasync}, {@code posix_fadvise}, {@code mincore}, {@code fcntl}, {@code sysconf})
+ * and the {@code /proc} readers ({@link dictbench.os.MachineCpu}). The rest of dictbench calls these
+ * instead of binding or parsing anything itself.
+ *
+ * <p>May import nothing of dictbench: only the JDK.
+ */
+package dictbench.os;
