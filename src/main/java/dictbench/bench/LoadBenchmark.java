@@ -1,7 +1,7 @@
 package dictbench.bench;
-
 import dictbench.load.LoadResult;
 import dictbench.load.Strategy;
+import dictbench.run.Catalogue;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,19 +53,13 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
             last.validate(data.manifest());
             if (timelines.isPresent() && iteration.getType() == IterationType.MEASUREMENT) {
                 // every measured shot overwrites the file, so it keeps the fork's last one
-                timelines.get().record(simpleName(benchmark.getBenchmark()), params(benchmark), data.files(), last.spans());
+                timelines.get().record(Catalogue.classOf(benchmark.getBenchmark()), params(benchmark), data.files(), last.spans());
             }
         } finally {
             last = null;
             // Every shot starts from an empty young generation, whether or not JMH was given -gc true.
             System.gc();
         }
-    }
-
-    /** {@code dictbench.bench.X.load} -> {@code X}. */
-    private static String simpleName(String benchmark) {
-        String[] parts = benchmark.split("\\.");
-        return parts.length >= 2 ? parts[parts.length - 2] : benchmark;
     }
 
     private static Map<String, String> params(BenchmarkParams benchmark) {

@@ -1,5 +1,5 @@
 package dictbench.bench;
-
+import dictbench.load.SubprocessCosts;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -10,7 +10,8 @@ import org.openjdk.jmh.annotations.State;
  * Where a subprocess shot's time went, summed over its files (milliseconds of work, which overlap
  * across children, so they can add up to more than the shot), plus the megabytes shipped back and,
  * for {@code mode=pool}, what starting the workers cost once before the trial. EVENTS counters:
- * JMH drops OPERATIONS counters in SingleShotTime mode.
+ * JMH drops OPERATIONS counters in SingleShotTime mode. Each field is named after its
+ * {@link dictbench.run.Counter}.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -32,5 +33,20 @@ public class SubprocessCounters {
         parentDecodeMs = 0;
         shippedMB = 0;
         poolStartMs = 0;
+    }
+
+    /** One shot's costs, summed over its files, and the pool's start (0 for spawn). */
+    void record(SubprocessCosts c, long poolStartNanos) {
+        processStartMs = millis(c.processStartNanos());
+        childDecodeMs = millis(c.childDecodeNanos());
+        childEncodeMs = millis(c.childEncodeNanos());
+        transferMs = millis(c.transferNanos());
+        parentDecodeMs = millis(c.parentDecodeNanos());
+        shippedMB = c.bytesShipped() / 1e6;
+        poolStartMs = millis(poolStartNanos);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
     }
 }

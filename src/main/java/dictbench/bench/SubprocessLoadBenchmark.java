@@ -1,12 +1,4 @@
 package dictbench.bench;
-
-import static dictbench.load.SubprocessStrategy.BYTES_SHIPPED;
-import static dictbench.load.SubprocessStrategy.CHILD_DECODE_NANOS;
-import static dictbench.load.SubprocessStrategy.CHILD_ENCODE_NANOS;
-import static dictbench.load.SubprocessStrategy.PARENT_DECODE_NANOS;
-import static dictbench.load.SubprocessStrategy.PROCESS_START_NANOS;
-import static dictbench.load.SubprocessStrategy.TRANSFER_NANOS;
-
 import dictbench.dataset.Manifest;
 import dictbench.load.LoadResult;
 import dictbench.load.Strategy;
@@ -14,7 +6,6 @@ import dictbench.load.SubprocessStrategy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -50,18 +41,7 @@ public class SubprocessLoadBenchmark extends LoadBenchmark {
     @Benchmark
     public LoadResult load(ShotCounters shot, LoadCounters load, SubprocessCounters costs) throws IOException {
         LoadResult result = shot(shot, load);
-        Map<String, Long> c = result.costs();
-        costs.processStartMs = millis(c.get(PROCESS_START_NANOS));
-        costs.childDecodeMs = millis(c.get(CHILD_DECODE_NANOS));
-        costs.childEncodeMs = millis(c.get(CHILD_ENCODE_NANOS));
-        costs.transferMs = millis(c.get(TRANSFER_NANOS));
-        costs.parentDecodeMs = millis(c.get(PARENT_DECODE_NANOS));
-        costs.shippedMB = c.get(BYTES_SHIPPED) / 1e6;
-        costs.poolStartMs = millis(subprocess.poolStartNanos());
+        costs.record(result.subprocessCosts().orElseThrow(), subprocess.poolStartNanos());
         return result;
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
     }
 }

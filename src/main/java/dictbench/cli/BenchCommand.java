@@ -1,5 +1,4 @@
 package dictbench.cli;
-
 import dictbench.bench.TimelineRecorder;
 import dictbench.dataset.AtomicFiles;
 import dictbench.dataset.DatasetMismatchException;
@@ -11,9 +10,10 @@ import dictbench.load.HeapBudget;
 import dictbench.report.Environment;
 import dictbench.report.JmhResults;
 import dictbench.report.Report;
-import dictbench.report.Results;
 import dictbench.report.SummaryTable;
-import dictbench.report.Timeline;
+import dictbench.run.BenchmarkKind;
+import dictbench.run.Catalogue;
+import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -23,12 +23,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -50,18 +52,15 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
     /** Every strategy and baseline, threads 1, 2 and the core count, warm and cold. */
-    static final Suite FULL = new Suite("full", List.of(
-            "SequentialLoadBenchmark", "PlatformThreadsLoadBenchmark", "VirtualThreadsLoadBenchmark", "ForkJoinLoadBenchmark",
-            "SubprocessLoadBenchmark", "RawReadBenchmark", "DecodeBenchmark", "OverlapBoundBenchmark"),
+    static final Suite FULL = new Suite("full", List.of(Catalogue.values()),
             List.of("warm", "cold"), List.of("spawn", "pool"), 2, 1, 3);
     /** One configuration per strategy at 2 threads, warm only: a couple of minutes. */
-    static final Suite QUICK = new Suite("quick", List.of(
-            "SequentialLoadBenchmark", "PlatformThreadsLoadBenchmark", "VirtualThreadsLoadBenchmark", "ForkJoinLoadBenchmark",
-            "SubprocessLoadBenchmark"),
+    static final Suite QUICK = new Suite("quick",
+            Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD).toList(),
             List.of("warm"), List.of("pool"), 1, 1, 3);
 
     /** Which benchmarks and how many shots. */
-    record Suite(String name, List<String> classes, List<String> caches, List<String> subprocessModes,
+    record Suite(String name, List<Catalogue> benchmarks, List<String> caches, List<String> subprocessModes,
                  int forks, int warmups, int measurements) {
     }
 
@@ -114,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             specs.add(Datasets.spec(name));
         }
         String names = String.join(",", specs.stream().map(DatasetSpec::name).toList());
-        List<String> classes = selectedClasses(suite);
+        List<Catalogue> selected = selectedBenchmarks(suite);
         checkCaches();
         List<String> threadList = threadCounts(suite); // every flag is checked before anything is generated
         List<Manifest> manifests = new ArrayList<>();
@@ -133,11 +132,12 @@ final class BenchCommand implements Callable<Integer> {
         List<String> jvmArgs = new ArrayList<>(HeapBudget.jvmArgs(manifest));
         jvmArgs.add("-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root());
         // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
-        Path timelines = dir.resolve(Timeline.DIRECTORY);
+        RunLayout layout = new RunLayout(dir);
+        Path timelines = layout.timelines();
         List<String> forkArgs = new ArrayList<>(jvmArgs);
         forkArgs.add("-D" + TimelineRecorder.DIR_PROPERTY + "=" + timelines.toAbsolutePath());
-        Path json = dir.resolve("jmh.json");
-        Path partial = dir.resolve("jmh.json.partial");
+        Path json = layout.jmhJson();
+        Path partial = layout.jmhJsonPartial();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(forks != null ? forks : suite.forks())
                 .warmupIterations(warmups != null ? warmups : suite.warmups())
@@ -151,8 +151,8 @@ final class BenchCommand implements Callable<Integer> {
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(partial.toString());
-        for (String c : classes) {
-            options.include("dictbench\\.bench\\." + c + "\\.");
+        for (Catalogue c : selected) {
+            options.include(Pattern.quote(c.qualifiedClassName() + "."));
         }
         if (Files.isDirectory(timelines)) { // a reused --out must not show old timelines
             try (var old = Files.newDirectoryStream(timelines, "*.json")) {
@@ -178,14 +178,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         String hashes = String.join(",", manifests.stream()
                 .map(m -> (specs.size() > 1 ? m.dataset() + ":" : "") + m.format() + "=" + m.specHash()).toList());
-        Environment.capture(jvmArgs, names, hashes, mounts).write(dir.resolve(Results.ENVIRONMENT_JSON));
+        Environment.capture(jvmArgs, names, hashes, mounts).write(layout.environmentJson());
         String table = SummaryTable.of(JmhResults.read(json)).markdown();
-        AtomicFiles.write(dir.resolve("summary.md"), o -> o.write(
+        AtomicFiles.write(layout.summary(), o -> o.write(
                 ("# dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(StandardCharsets.UTF_8)));
         command.commandLine().getOut().println();
         command.commandLine().getOut().print(table);
         Report.write(List.of(dir));
-        command.commandLine().getOut().println("\nwrote " + dir + " (full report: " + dir.resolve(Report.HTML) + ")");
+        command.commandLine().getOut().println("\nwrote " + dir + " (full report: " + layout.reportHtml() + ")");
         return ExitCodes.OK;
     }
 
@@ -202,17 +202,16 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> selectedClasses(Suite suite) {
+    private List<Catalogue> selectedBenchmarks(Suite suite) {
         if (only == null || only.isEmpty()) {
-            return suite.classes();
+            return suite.benchmarks();
         }
+        List<Catalogue> selected = new ArrayList<>();
         for (String c : only) {
-            if (!FULL.classes().contains(c)) {
-                throw new ParameterException(command.commandLine(),
-                        "--only: unknown benchmark class '" + c + "'; known: " + FULL.classes());
-            }
+            selected.add(Catalogue.ofClass(c).orElseThrow(() -> new ParameterException(command.commandLine(),
+                    "--only: unknown benchmark class '" + c + "'; known: " + FULL.benchmarks().stream().map(Catalogue::className).toList())));
         }
-        return only;
+        return selected;
     }
 
     private List<String> threadCounts(Suite suite) {

@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import dictbench.dataset.Format;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import java.util.concurrent.RecursiveAction;
  * yet in the page cache ahead of the workers ({@link ReadAhead}).
  */
 public final class ForkJoinStrategy implements Strategy {
-    public static final String NAME = "forkjoin";
-
     private final int threads;
     private final ForkJoinPool pool;
     private final ExecutorService readAheadThread;
@@ -29,11 +26,6 @@ public final class ForkJoinStrategy implements Strategy {
 
     public int threads() {
         return threads;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
 import java.io.Closeable;
@@ -10,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -96,7 +96,7 @@ final class LoadPlan implements Closeable {
 
     /** The result once every task has run. */
     LoadResult result() {
-        return loaded.result(Map.of());
+        return loaded.result(Optional.empty());
     }
 
     @Override

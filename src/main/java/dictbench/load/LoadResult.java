@@ -1,24 +1,24 @@
 package dictbench.load;
-
 import dictbench.dataset.DatasetMismatchException;
 import dictbench.dataset.Manifest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every strategy returns: one map per file (in the order of the files given), when each file
- * was loaded, and strategy-specific costs (e.g. the subprocess strategy's process start, child
- * decode, encode, transfer and parent decode, in nanoseconds, and bytes shipped).
+ * was loaded, and, for the subprocess strategy, where its time went.
+ *
+ * @param subprocessCosts the subprocess strategy's costs over all files; empty for in-process strategies
  */
-public record LoadResult(List<Map<String, String>> maps, List<FileSpan> spans, Map<String, Long> costs) {
+public record LoadResult(List<Map<String, String>> maps, List<FileSpan> spans, Optional<SubprocessCosts> subprocessCosts) {
 
     public LoadResult {
         maps = List.copyOf(maps);
         spans = List.copyOf(spans);
-        costs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(costs));
+        java.util.Objects.requireNonNull(subprocessCosts, "subprocessCosts");
         if (maps.size() != spans.size()) {
             throw new IllegalArgumentException("one span per map: " + maps.size() + " maps, " + spans.size() + " spans");
         }

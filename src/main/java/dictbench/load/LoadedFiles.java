@@ -1,8 +1,8 @@
 package dictbench.load;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -49,7 +49,7 @@ final class LoadedFiles {
     }
 
     /** The result once every file has its map. */
-    LoadResult result(Map<String, Long> costs) {
+    LoadResult result(Optional<SubprocessCosts> costs) {
         int n = maps.length();
         List<Map<String, String>> out = new ArrayList<>(n);
         List<FileSpan> spans = new ArrayList<>(n);

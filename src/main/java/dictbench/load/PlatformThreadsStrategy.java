@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import dictbench.dataset.Format;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.util.concurrent.ExecutorService;
  * one more thread that reads files not yet in the page cache ahead of the decoders ({@link ReadAhead}).
  */
 public final class PlatformThreadsStrategy implements Strategy {
-    public static final String NAME = "platform";
-
     private final int threads;
     private final boolean splitBlocks;
     private final ExecutorService pool;
@@ -28,11 +25,6 @@ public final class PlatformThreadsStrategy implements Strategy {
 
     public int threads() {
         return threads;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import dictbench.dataset.Format;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,13 +6,6 @@ import java.util.List;
 
 /** One file after another on the calling thread: the baseline every speedup is measured against. */
 public final class SequentialStrategy implements Strategy {
-    public static final String NAME = "sequential";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     @Override
     public LoadResult load(List<Path> files, Format format) throws IOException {
         try (LoadPlan plan = LoadPlan.of(files, format, false)) {

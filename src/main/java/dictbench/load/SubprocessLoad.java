@@ -1,16 +1,15 @@
 package dictbench.load;
-
 import dictbench.dataset.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The state of one {@link SubprocessStrategy} load: which file goes next, when each file ran, what
@@ -22,34 +21,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class SubprocessLoad {
 
-    /**
-     * What one file cost, in nanoseconds except {@code bytesShipped}; see the cost keys of
-     * {@link SubprocessStrategy} for what each means.
-     */
-    record FileCosts(long processStartNanos, long childDecodeNanos, long childEncodeNanos, long transferNanos,
-            long parentDecodeNanos, long bytesShipped) {
-        FileCosts {
-            long[] all = {processStartNanos, childDecodeNanos, childEncodeNanos, transferNanos, parentDecodeNanos, bytesShipped};
-            for (int k = 0; k < all.length; k++) {
-                if (all[k] < 0) {
-                    throw new IllegalArgumentException(SubprocessStrategy.COST_KEYS.get(k) + " must be >= 0, got " + all[k]);
-                }
-            }
-        }
-
-        /** In the order of {@link SubprocessStrategy#COST_KEYS}. */
-        long[] values() {
-            return new long[] {processStartNanos, childDecodeNanos, childEncodeNanos, transferNanos, parentDecodeNanos, bytesShipped};
-        }
-    }
-
     final Format format;
     private final List<Path> files;
     private final long[] sizes;
     private final LoadedFiles loaded;
     private final AtomicInteger next = new AtomicInteger();
-    /** Each cost summed over the files completed so far, in the order of {@link SubprocessStrategy#COST_KEYS}. */
-    private final AtomicLongArray costTotals = new AtomicLongArray(SubprocessStrategy.COST_KEYS.size());
+    /** Each cost summed over the files completed so far. */
+    private final AtomicReference<SubprocessCosts> costTotals = new AtomicReference<>(SubprocessCosts.ZERO);
     /** Guarded by this: live children, and the first failure (after which no child may start). */
     private final Set<ChildProcess> children = new HashSet<>();
     private Throwable failure;
@@ -102,12 +80,9 @@ final class SubprocessLoad {
     }
 
     /** Records file {@code i} as loaded: the parent has decoded its map. */
-    void complete(int i, Map<String, String> map, FileCosts fileCosts) {
+    void complete(int i, Map<String, String> map, SubprocessCosts fileCosts) {
         loaded.complete(i, map);
-        long[] values = fileCosts.values();
-        for (int k = 0; k < values.length; k++) {
-            costTotals.addAndGet(k, values[k]);
-        }
+        costTotals.accumulateAndGet(fileCosts, SubprocessCosts::plus);
     }
 
     /** Tracks a child to destroy if the load fails; destroys it at once if the load already has. */
@@ -146,12 +121,8 @@ final class SubprocessLoad {
         }
     }
 
-    /** The result once every lane has finished without failure; costs are totals over all files, in key order. */
+    /** The result once every lane has finished without failure; costs are totals over all files. */
     LoadResult result() {
-        Map<String, Long> named = new LinkedHashMap<>();
-        for (int k = 0; k < costTotals.length(); k++) {
-            named.put(SubprocessStrategy.COST_KEYS.get(k), costTotals.get(k));
-        }
-        return loaded.result(named);
+        return loaded.result(Optional.of(costTotals.get()));
     }
 }

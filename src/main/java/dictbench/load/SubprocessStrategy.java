@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import dictbench.dataset.Format;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -7,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,19 +30,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  * <p>A child decodes its file in whatever format, then re-encodes the map in blocks of the binary
  * format and writes each to its stdout as soon as it is encoded (see {@code SubprocessFrames}); the
  * parent decodes each block as it arrives into the map it returns, so encoding, the pipe and the
- * parent's decoding overlap. {@link LoadResult#costs()} holds totals over all files, keyed by
- * {@link #COST_KEYS}:
- * <ul>
- * <li>{@value #PROCESS_START_NANOS}: SPAWN, from {@code ProcessBuilder.start()} until the child's
- *     {@code main} said hello; POOL, 0 (see {@link #poolStartNanos()}).
- * <li>{@value #CHILD_DECODE_NANOS}: the child reading and decoding its file, as the child measured it.
- * <li>{@value #CHILD_ENCODE_NANOS}: the child re-encoding the map for shipping, not counting its
- *     writes to the pipe.
- * <li>{@value #TRANSFER_NANOS}: the parent reading the blocks off the pipe, not counting its
- *     decoding; it includes waiting for the child's encoder.
- * <li>{@value #PARENT_DECODE_NANOS}: the parent decoding the blocks into its map.
- * <li>{@value #BYTES_SHIPPED}: the blocks' bytes over all files.
- * </ul>
+ * parent's decoding overlap. {@link LoadResult#subprocessCosts()} holds totals over all files
+ * ({@link SubprocessCosts} says what each cost is).
  * A file's {@link FileSpan} starts when its child is launched (SPAWN) or its request is sent
  * (POOL) and ends when the parent has decoded its map.
  *
@@ -62,18 +49,6 @@ import java.util.concurrent.ThreadPoolExecutor;
  * <p>One load at a time: concurrent calls to {@link #load} wait for each other.
  */
 public final class SubprocessStrategy implements Strategy {
-    public static final String NAME = "subprocess";
-
-    public static final String PROCESS_START_NANOS = "processStartNanos";
-    public static final String CHILD_DECODE_NANOS = "childDecodeNanos";
-    public static final String CHILD_ENCODE_NANOS = "childEncodeNanos";
-    public static final String TRANSFER_NANOS = "transferNanos";
-    public static final String PARENT_DECODE_NANOS = "parentDecodeNanos";
-    public static final String BYTES_SHIPPED = "bytesShipped";
-    /** Every cost key, in the order {@link LoadResult#costs()} lists them. */
-    public static final List<String> COST_KEYS = List.of(
-            PROCESS_START_NANOS, CHILD_DECODE_NANOS, CHILD_ENCODE_NANOS, TRANSFER_NANOS, PARENT_DECODE_NANOS, BYTES_SHIPPED);
-
     /** A child's heap is never smaller than this: a JVM with less spends its time in GC on any real file. */
     public static final long MIN_CHILD_HEAP_BYTES = 256L << 20;
     /**
@@ -142,11 +117,6 @@ public final class SubprocessStrategy implements Strategy {
 
     public Duration timeout() {
         return timeout;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /**
@@ -273,7 +243,7 @@ public final class SubprocessStrategy implements Strategy {
             try {
                 lanes.execute(task);
             } catch (RejectedExecutionException e) { // closed meanwhile
-                load.fail(new IllegalStateException("this " + NAME + " strategy was closed during the load", e));
+                load.fail(new IllegalStateException("this subprocess strategy was closed during the load", e));
                 done.countDown();
             }
         }
@@ -377,7 +347,7 @@ public final class SubprocessStrategy implements Strategy {
 
     private static void complete(SubprocessLoad load, int file, Shipped shipped) {
         SubprocessFrames.Result r = shipped.result();
-        load.complete(file, r.map(), new SubprocessLoad.FileCosts(shipped.processStartNanos(), r.decodeNanos(), r.encodeNanos(),
+        load.complete(file, r.map(), new SubprocessCosts(shipped.processStartNanos(), r.decodeNanos(), r.encodeNanos(),
                 r.transferNanos(), r.parentDecodeNanos(), r.payloadBytes()));
     }
 
@@ -403,7 +373,7 @@ public final class SubprocessStrategy implements Strategy {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("this " + NAME + " strategy is closed");
+            throw new IllegalStateException("this subprocess strategy is closed");
         }
     }
 
@@ -430,7 +400,7 @@ public final class SubprocessStrategy implements Strategy {
         closed = true;
         SubprocessLoad running = current;
         if (running != null) {
-            running.fail(new IOException("the " + NAME + " strategy was closed during the load"));
+            running.fail(new IOException("the subprocess strategy was closed during the load"));
         }
         lanes.shutdown(); // lanes of a running load finish (quickly: their children are dead)
         List<ChildProcess> pool = workers;

@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import dictbench.dataset.Format;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,18 +14,11 @@ import java.util.concurrent.Executors;
  * virtual one would pin a carrier while it waits for the disk.
  */
 public final class VirtualThreadsStrategy implements Strategy {
-    public static final String NAME = "virtual";
-
     private final boolean splitBlocks;
     private final ExecutorService readAheadThread = Threads.prestartedPool(1, "dictbench-virtual-readahead-");
 
     public VirtualThreadsStrategy(boolean splitBlocks) {
         this.splitBlocks = splitBlocks;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dictbench.report;
-
+import dictbench.run.BenchmarkKind;
+import dictbench.run.Catalogue;
+import dictbench.run.Counter;
 import dictbench.stats.Descriptive;
 import dictbench.stats.Samples;
 import java.util.Collections;
@@ -35,47 +37,50 @@ public record BenchmarkResult(String benchmark, String mode, String unit, Map<St
 
     /** The benchmark class's simple name, e.g. {@code SequentialLoadBenchmark}. */
     public String className() {
-        String[] parts = benchmark.split("\\.");
-        return parts.length >= 2 ? parts[parts.length - 2] : benchmark;
+        return Catalogue.classOf(benchmark);
+    }
+
+    /** The catalogue's entry for this benchmark; empty for a benchmark dictbench does not know. */
+    public Optional<Catalogue> entry() {
+        return Catalogue.ofClass(className());
     }
 
     /**
-     * A short name for tables: the strategy for load benchmarks ({@code sequential}, {@code platform},
-     * {@code virtual}, {@code forkjoin}, {@code subprocess-spawn}...), else the baseline
-     * ({@code raw-read}, {@code decode}, {@code overlap-bound}); a {@code split=true} param adds {@code -split}.
+     * A short name for tables, from the {@link Catalogue} ({@code sequential}, {@code platform},
+     * {@code subprocess-pool}, {@code raw-read}...; {@code -split} with {@code split=true}); the class
+     * name for a benchmark the catalogue does not list.
      */
     public String label() {
-        String base = switch (className()) {
-            case "SequentialLoadBenchmark" -> "sequential";
-            case "PlatformThreadsLoadBenchmark" -> "platform";
-            case "VirtualThreadsLoadBenchmark" -> "virtual";
-            case "ForkJoinLoadBenchmark" -> "forkjoin";
-            case "SubprocessLoadBenchmark" -> "subprocess-" + params.getOrDefault("mode", "?");
-            case "RawReadBenchmark" -> "raw-read";
-            case "DecodeBenchmark" -> "decode";
-            case "OverlapBoundBenchmark" -> "overlap-bound";
-            default -> className();
-        };
-        return "true".equals(params.get("split")) ? base + "-split" : base;
+        return entry().map(e -> e.label(params)).orElseGet(this::className);
+    }
+
+    /** Whether this is the catalogue's {@code entry}. */
+    public boolean is(Catalogue entry) {
+        return entry().filter(e -> e == entry).isPresent();
     }
 
     public boolean isLoad() {
-        return className().endsWith("LoadBenchmark");
+        return entry().map(e -> e.kind() == BenchmarkKind.LOAD).orElseGet(() -> className().endsWith("LoadBenchmark"));
+    }
+
+    /** A counter's raw samples; empty when it was not recorded. */
+    public Optional<Samples> counter(Counter counter) {
+        return Optional.ofNullable(secondary.get(counter.key()));
     }
 
     public Optional<String> param(String name) {
         return Optional.ofNullable(params.get(name));
     }
 
-    /** The median per shot of secondary metric {@code metric} (a JMH aux counter); empty when it was not recorded. */
-    public OptionalDouble secondaryMedian(String metric) {
-        Samples s = secondary.get(metric);
+    /** The median per shot of a counter; empty when it was not recorded. */
+    public OptionalDouble secondaryMedian(Counter counter) {
+        Samples s = secondary.get(counter.key());
         return s == null || s.size() == 0 ? OptionalDouble.empty() : OptionalDouble.of(Descriptive.median(s.all()));
     }
 
     /** Strategy threads: the {@code threads} param, 1 for sequential, empty where the strategy has none. */
     public Optional<Integer> strategyThreads() {
-        if (className().equals("SequentialLoadBenchmark") || className().equals("DecodeBenchmark")) {
+        if (entry().map(Catalogue::singleThreaded).orElse(false)) {
             return Optional.of(1);
         }
         return param("threads").map(Integer::valueOf);

@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.run.Counter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -152,8 +152,8 @@ final class Charts {
             svg.text(cx, svg.plotBottom() + 14, name, "end",
                     String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(-40 %.1f %.1f)\"", cx, svg.plotBottom() + 14));
         }
-        for (int c = 0; c < SubprocessOverhead.COMPONENTS.size(); c++) {
-            svg.legend(SubprocessOverhead.COMPONENTS.get(c), Svg.PALETTE.get(c), "box");
+        for (int c = 0; c < Counter.SUBPROCESS_COMPONENTS.size(); c++) {
+            svg.legend(Counter.SUBPROCESS_COMPONENTS.get(c).key(), Svg.PALETTE.get(c), "box");
         }
         return Optional.of(svg.legend("shot time (median)", "#000", "line").legend("platform, same threads", "#000", "dash").toString());
     }

@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.run.Catalogue;
 import dictbench.stats.Speedup;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ public record ColdOverlap(SummaryTable.Row cold, SummaryTable.Row warm, SummaryT
                         SummaryTable.Row bound = warm.medianMillis() >= raw.get().medianMillis() ? warm : raw.get();
                         int threads = cold.threads().orElse(1);
                         Speedup ratio = Speedup.of(cold.result().primary(), bound.result().primary(), threads);
-                        Optional<SummaryTable.Row> overlap = table.find("overlap-bound", "cold", cold.threads());
+                        Optional<SummaryTable.Row> overlap = table.find(Catalogue.OVERLAP_BOUND.baseLabel(), "cold", cold.threads());
                         out.add(new ColdOverlap(cold, warm, raw.get(), bound, ratio, overlap,
                                 overlap.map(o -> Speedup.of(cold.result().primary(), o.result().primary(), threads))));
                     });

@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.run.Counter;
 import dictbench.stats.Bootstrap;
 import dictbench.stats.Descriptive;
 import dictbench.stats.Estimate;
@@ -28,16 +28,12 @@ import java.util.OptionalInt;
  */
 public record CpuUse(SummaryTable.Row row, Summary busy, OptionalDouble floorMs, Optional<Estimate> coresBusy, OptionalDouble stealMs) {
 
-    /** The counters' names in the JMH JSON (bench.ShotCounters). */
-    public static final String BUSY = "cpuBusyMs";
-    public static final String STEAL = "cpuStealMs";
-
     /** One entry per configuration whose every shot has CPU figures (runs before they were recorded have none). */
     public static List<CpuUse> of(SummaryTable table, OptionalInt cores) {
         List<CpuUse> out = new ArrayList<>();
         for (SummaryTable.Row row : table.rows()) {
             BenchmarkResult r = row.result();
-            Samples busy = r.secondary().get(BUSY);
+            Samples busy = r.counter(Counter.CPU_BUSY_MS).orElse(null);
             if (busy == null || !measured(busy) || !busy.sameShapeAs(r.primary()) || r.millisPerUnit().isEmpty()) {
                 continue;
             }
@@ -50,8 +46,8 @@ public record CpuUse(SummaryTable.Row row, Summary busy, OptionalDouble floorMs,
                 Samples share = perShotShare(busy, r.primary(), r.millisPerUnit().get() * n);
                 coresBusy = Optional.of(Bootstrap.oneSample(share, Descriptive::median, Bootstrap.Options.defaults()));
             }
-            Samples steal = r.secondary().get(STEAL);
-            OptionalDouble stealMs = steal != null && measured(steal) ? r.secondaryMedian(STEAL) : OptionalDouble.empty();
+            Samples steal = r.counter(Counter.CPU_STEAL_MS).orElse(null);
+            OptionalDouble stealMs = steal != null && measured(steal) ? r.secondaryMedian(Counter.CPU_STEAL_MS) : OptionalDouble.empty();
             out.add(new CpuUse(row, summary, floor, coresBusy, stealMs));
         }
         return out;

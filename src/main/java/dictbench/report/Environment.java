@@ -1,7 +1,7 @@
 package dictbench.report;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -62,7 +62,7 @@ public record Environment(
     }
 
     /**
-     * The environment described by the {@value Results#ENVIRONMENT_JSON} beside a JMH JSON file, if there is one.
+     * The environment described by the {@value RunLayout#ENVIRONMENT_JSON} beside a JMH JSON file, if there is one.
      *
      * @throws ResultsException if the file exists but is not an environment description
      */
@@ -71,9 +71,9 @@ public record Environment(
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
     }
 
-    /** Where the environment of a JMH JSON file is: {@value Results#ENVIRONMENT_JSON} in the same directory. */
+    /** Where the environment of a JMH JSON file is: {@value RunLayout#ENVIRONMENT_JSON} in the same directory. */
     public static Path fileBeside(Path jmhJson) {
-        return jmhJson.toAbsolutePath().resolveSibling(Results.ENVIRONMENT_JSON);
+        return jmhJson.toAbsolutePath().resolveSibling(RunLayout.ENVIRONMENT_JSON);
     }
 
     public static Environment read(Path file) throws IOException {

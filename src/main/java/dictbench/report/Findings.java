@@ -1,5 +1,6 @@
 package dictbench.report;
-
+import dictbench.run.Catalogue;
+import dictbench.run.Counter;
 import dictbench.stats.Speedup;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,18 +40,18 @@ final class Findings {
         List<String> parts = new ArrayList<>();
         boolean moreInFlight = false;
         for (String cache : List.of("warm", "cold")) {
-            Optional<SummaryTable.Row> virtual = table.find("virtual", cache);
+            Optional<SummaryTable.Row> virtual = table.find(Catalogue.VIRTUAL.baseLabel(), cache);
             if (virtual.isEmpty()) {
                 continue;
             }
             int carriers = virtual.get().threads().orElse(cores.orElse(1));
-            Optional<SummaryTable.Row> platform = table.find("platform", cache, OptionalInt.of(carriers));
+            Optional<SummaryTable.Row> platform = table.find(Catalogue.PLATFORM.baseLabel(), cache, OptionalInt.of(carriers));
             if (platform.isEmpty()) {
                 continue;
             }
             Speedup ratio = Speedup.of(platform.get().result().primary(), virtual.get().result().primary(), carriers);
-            OptionalDouble v = virtual.get().result().secondaryMedian("filesInFlight");
-            OptionalDouble p = platform.get().result().secondaryMedian("filesInFlight");
+            OptionalDouble v = virtual.get().result().secondaryMedian(Counter.FILES_IN_FLIGHT);
+            OptionalDouble p = platform.get().result().secondaryMedian(Counter.FILES_IN_FLIGHT);
             String inFlight = v.isEmpty() || p.isEmpty() ? ""
                     : String.format(Locale.ROOT, "; most files in flight at once (median over shots): virtual %.0f, platform %.0f",
                             v.getAsDouble(), p.getAsDouble());
@@ -81,10 +82,10 @@ final class Findings {
                 continue;
             }
             BenchmarkResult r = o.subprocess().result();
-            OptionalDouble childDecode = o.componentMean("childDecodeMs");
-            OptionalDouble encode = o.componentMean("childEncodeMs");
-            OptionalDouble transfer = o.componentMean("transferMs");
-            OptionalDouble parentDecode = o.componentMean("parentDecodeMs");
+            OptionalDouble childDecode = o.componentMean(Counter.CHILD_DECODE_MS);
+            OptionalDouble encode = o.componentMean(Counter.CHILD_ENCODE_MS);
+            OptionalDouble transfer = o.componentMean(Counter.TRANSFER_MS);
+            OptionalDouble parentDecode = o.componentMean(Counter.PARENT_DECODE_MS);
             if (childDecode.isEmpty() || encode.isEmpty() || transfer.isEmpty() || parentDecode.isEmpty()) {
                 continue;
             }

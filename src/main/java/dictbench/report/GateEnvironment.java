@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether two runs come from comparable environments, judged from the {@value Results#ENVIRONMENT_JSON}
+ * Whether two runs come from comparable environments, judged from the {@value RunLayout#ENVIRONMENT_JSON}
  * that {@code dictbench bench} writes beside each {@code jmh.json}. Comparable means the same
  * {@link EnvironmentKey}, the definition the report groups by: CPU model, core count, JDK (vendor and full
  * version), the forks' JVM flags without {@code -Ddictbench.*} (paths such as the checkout's, which do not
@@ -16,8 +16,8 @@ import java.util.Optional;
  * mounts (a CI runner is a fresh machine of the same kind every time), and the dataset's name (the hash
  * says which data was loaded; the benchmarks' {@code dataset} param still has to match to pair them).
  *
- * @param baseline the baseline's environment, empty if it has no {@value Results#ENVIRONMENT_JSON}
- * @param current the current run's environment, empty if it has no {@value Results#ENVIRONMENT_JSON}
+ * @param baseline the baseline's environment, empty if it has no {@value RunLayout#ENVIRONMENT_JSON}
+ * @param current the current run's environment, empty if it has no {@value RunLayout#ENVIRONMENT_JSON}
  * @param differences one phrase per difference or missing file, empty when the runs are comparable
  */
 public record GateEnvironment(Optional<Environment> baseline, Optional<Environment> current, List<String> differences) {
@@ -29,17 +29,17 @@ public record GateEnvironment(Optional<Environment> baseline, Optional<Environme
     /**
      * Reads the environment beside each JMH JSON file and compares them.
      *
-     * @throws ResultsException if an {@value Results#ENVIRONMENT_JSON} exists but cannot be read as one
+     * @throws ResultsException if an {@value RunLayout#ENVIRONMENT_JSON} exists but cannot be read as one
      */
     public static GateEnvironment check(Path baselineJson, Path currentJson) throws IOException {
         Optional<Environment> b = Environment.beside(baselineJson);
         Optional<Environment> c = Environment.beside(currentJson);
         List<String> differences = new ArrayList<>();
         if (b.isEmpty()) {
-            differences.add("the baseline has no " + Results.ENVIRONMENT_JSON + " beside " + baselineJson);
+            differences.add("the baseline has no " + RunLayout.ENVIRONMENT_JSON + " beside " + baselineJson);
         }
         if (c.isEmpty()) {
-            differences.add("the current run has no " + Results.ENVIRONMENT_JSON + " beside " + currentJson);
+            differences.add("the current run has no " + RunLayout.ENVIRONMENT_JSON + " beside " + currentJson);
         }
         if (b.isPresent() && c.isPresent()) {
             differences.addAll(compare(b.get(), c.get()));

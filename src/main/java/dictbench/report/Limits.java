@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.run.Catalogue;
 import dictbench.stats.Ceiling;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +30,7 @@ public record Limits(String cache, SummaryTable.Row best, Optional<SummaryTable.
     /** One entry per cache state that has load results. */
     public static List<Limits> of(SummaryTable table, OptionalInt cores) {
         Optional<SummaryTable.Row> decode = table.rows().stream()
-                .filter(r -> r.result().className().equals("DecodeBenchmark")).min(Comparator.comparingDouble(SummaryTable.Row::medianMillis));
+                .filter(r -> r.result().is(Catalogue.DECODE)).min(Comparator.comparingDouble(SummaryTable.Row::medianMillis));
         List<Limits> out = new ArrayList<>();
         for (String cache : table.loadCaches()) {
             SummaryTable.Row best = fastest(table, cache, true).orElseThrow();
@@ -56,7 +56,7 @@ public record Limits(String cache, SummaryTable.Row best, Optional<SummaryTable.
     /** The load ({@code load}) or raw read with the least median time in {@code cache}. */
     static Optional<SummaryTable.Row> fastest(SummaryTable table, String cache, boolean load) {
         return table.rows().stream()
-                .filter(r -> load ? r.result().isLoad() : r.result().className().equals("RawReadBenchmark"))
+                .filter(r -> load ? r.result().isLoad() : r.result().is(Catalogue.RAW_READ))
                 .filter(r -> r.result().param("cache").orElse("").equals(cache))
                 .min(Comparator.comparingDouble(SummaryTable.Row::medianMillis));
     }

@@ -1,6 +1,6 @@
 package dictbench.report;
-
 import dictbench.dataset.AtomicFiles;
+import dictbench.run.RunLayout;
 import dictbench.stats.AmdahlFit;
 import dictbench.stats.Ceiling;
 import dictbench.stats.ConfidenceInterval;
@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
  * (self-contained, inline SVG, no scripts). Every table and chart names its environment and dataset.
  */
 public final class Report {
-    public static final String MARKDOWN = "report.md";
-    public static final String CSV = "report.csv";
-    public static final String HTML = "report.html";
+    public static final String MARKDOWN = RunLayout.REPORT_MD;
+    public static final String CSV = RunLayout.REPORT_CSV;
+    public static final String HTML = RunLayout.REPORT_HTML;
 
     /** One piece of the document; Markdown and HTML render the same blocks (Markdown leaves charts to the HTML). */
     private sealed interface Block {

@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,11 +20,6 @@ import java.util.Optional;
  * @param environments in the order the inputs first name them
  */
 public record Results(List<EnvironmentGroup> environments) {
-
-    /** The JMH JSON a results directory holds. */
-    public static final String JMH_JSON = "jmh.json";
-    /** The environment description beside a JMH JSON file. */
-    public static final String ENVIRONMENT_JSON = "environment.json";
 
     public Results {
         environments = List.copyOf(environments);
@@ -66,8 +61,8 @@ public record Results(List<EnvironmentGroup> environments) {
     }
 
     /**
-     * Reads results directories (their {@value #JMH_JSON}, {@value #ENVIRONMENT_JSON} and
-     * {@value Timeline#DIRECTORY}/) and JMH JSON files (with the {@value #ENVIRONMENT_JSON} beside each, if any).
+     * Reads results directories (their {@value RunLayout#JMH_JSON}, {@value RunLayout#ENVIRONMENT_JSON} and
+     * {@value RunLayout#TIMELINES}/) and JMH JSON files (with the {@value RunLayout#ENVIRONMENT_JSON} beside each, if any).
      *
      * @throws ResultsException for malformed or foreign JSON, non-finite scores, results that are not
      *     times, a dataset that disagrees with its environment, or the same benchmark and params twice
@@ -92,9 +87,9 @@ public record Results(List<EnvironmentGroup> environments) {
 
     private static Run readRun(Path input) throws IOException {
         boolean directory = Files.isDirectory(input);
-        Path json = directory ? input.resolve(JMH_JSON) : input;
+        Path json = directory ? new RunLayout(input).jmhJson() : input;
         if (directory && !Files.isRegularFile(json)) {
-            throw new NoSuchFileException(json.toString(), null, "results directory " + input + " has no " + JMH_JSON);
+            throw new NoSuchFileException(json.toString(), null, "results directory " + input + " has no " + RunLayout.JMH_JSON);
         }
         List<BenchmarkResult> results = JmhResults.read(json);
         if (results.isEmpty()) {
@@ -111,7 +106,7 @@ public record Results(List<EnvironmentGroup> environments) {
                         + " but " + Environment.fileBeside(json) + " describes dataset " + env.get().dataset());
             }
         }
-        List<Timeline> timelines = directory ? Timeline.readAll(input.resolve(Timeline.DIRECTORY)) : List.of();
+        List<Timeline> timelines = directory ? Timeline.readAll(new RunLayout(input).timelines()) : List.of();
         return new Run(json, env, results, timelines);
     }
 

@@ -1,5 +1,6 @@
 package dictbench.report;
-
+import dictbench.run.Catalogue;
+import dictbench.run.Counter;
 import dictbench.stats.OverheadDecomposition;
 import dictbench.stats.Samples;
 import dictbench.stats.Speedup;
@@ -27,40 +28,37 @@ import java.util.OptionalDouble;
 public record SubprocessOverhead(SummaryTable.Row subprocess, Optional<SummaryTable.Row> platform, Optional<Speedup> timeRatio,
                                  Optional<OverheadDecomposition> components, OptionalDouble shippedMB, OptionalDouble poolStartMs) {
 
-    /** The cost components, secondary metric names in the order they happen. */
-    public static final List<String> COMPONENTS = List.of("processStartMs", "childDecodeMs", "childEncodeMs", "transferMs", "parentDecodeMs");
-
     /** One entry per {@code SubprocessLoadBenchmark} configuration in the table. */
     public static List<SubprocessOverhead> of(SummaryTable table) {
         List<SubprocessOverhead> out = new ArrayList<>();
         for (SummaryTable.Row row : table.rows()) {
             BenchmarkResult r = row.result();
-            if (!r.className().equals("SubprocessLoadBenchmark")) {
+            if (!r.is(Catalogue.SUBPROCESS)) {
                 continue;
             }
-            Optional<SummaryTable.Row> platform = table.find("platform", r.param("cache").orElse(""), row.threads());
+            Optional<SummaryTable.Row> platform = table.find(Catalogue.PLATFORM.baseLabel(), r.param("cache").orElse(""), row.threads());
             Optional<Speedup> ratio = platform.map(p -> Speedup.of(r.primary(), p.result().primary(), row.threads().orElse(1)));
-            OptionalDouble poolStart = r.secondaryMedian("poolStartMs");
-            out.add(new SubprocessOverhead(row, platform, ratio, decompose(r), r.secondaryMedian("shippedMB"),
+            OptionalDouble poolStart = r.secondaryMedian(Counter.POOL_START_MS);
+            out.add(new SubprocessOverhead(row, platform, ratio, decompose(r), r.secondaryMedian(Counter.SHIPPED_MB),
                     poolStart.orElse(0) > 0 ? poolStart : OptionalDouble.empty()));
         }
         return out;
     }
 
-    /** The mean per shot of component {@code name} (one of {@link #COMPONENTS}), ms; empty without {@link #components}. */
-    public OptionalDouble componentMean(String name) {
-        return components.flatMap(d -> d.components().stream().filter(c -> c.name().equals(name)).findFirst())
+    /** The mean per shot of a component (one of {@link Counter#SUBPROCESS_COMPONENTS}), ms; empty without {@link #components}. */
+    public OptionalDouble componentMean(Counter component) {
+        return components.flatMap(d -> d.components().stream().filter(c -> c.name().equals(component.key())).findFirst())
                 .map(c -> OptionalDouble.of(c.mean())).orElse(OptionalDouble.empty());
     }
 
     private static Optional<OverheadDecomposition> decompose(BenchmarkResult r) {
         Map<String, Samples> parts = new LinkedHashMap<>();
-        for (String name : COMPONENTS) {
-            Samples s = r.secondary().get(name);
-            if (s == null) {
+        for (Counter component : Counter.SUBPROCESS_COMPONENTS) {
+            Optional<Samples> s = r.counter(component);
+            if (s.isEmpty()) {
                 return Optional.empty();
             }
-            parts.put(name, s);
+            parts.put(component.key(), s.get());
         }
         try {
             return Optional.of(OverheadDecomposition.of(parts));

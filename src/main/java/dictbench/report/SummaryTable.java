@@ -1,5 +1,6 @@
 package dictbench.report;
-
+import dictbench.run.Catalogue;
+import dictbench.run.Counter;
 import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class SummaryTable {
                 speedup = sequentialFor(r, results).map(seq -> Speedup.of(seq.primary(), r.primary(), threads.orElse(1)));
             }
             Optional<Double> mbps = Optional.empty();
-            OptionalDouble mb = r.secondaryMedian("megabytes");
+            OptionalDouble mb = r.secondaryMedian(Counter.MEGABYTES);
             if (mb.isPresent() && r.millisPerUnit().isPresent()) {
                 mbps = Optional.of(mb.getAsDouble() / (time.median() * r.millisPerUnit().get() / 1000));
             }
@@ -89,7 +90,7 @@ public final class SummaryTable {
 
     private static Optional<BenchmarkResult> sequentialFor(BenchmarkResult r, List<BenchmarkResult> all) {
         return all.stream()
-                .filter(o -> o.className().equals("SequentialLoadBenchmark"))
+                .filter(o -> o.is(Catalogue.SEQUENTIAL))
                 .filter(o -> sameKey(o, r, "dataset") && sameKey(o, r, "format") && sameKey(o, r, "cache"))
                 .findFirst();
     }

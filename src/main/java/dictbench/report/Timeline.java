@@ -1,5 +1,4 @@
 package dictbench.report;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +21,6 @@ import java.util.stream.Stream;
  * @param spans     one per file loaded
  */
 public record Timeline(String benchmark, Map<String, String> params, List<String> files, List<Span> spans) {
-
-    /** Directory of a results directory that holds the timelines. */
-    public static final String DIRECTORY = "timelines";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

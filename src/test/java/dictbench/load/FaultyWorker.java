@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,16 +1,16 @@
 package dictbench.load;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LoadResultTest {
 
     private static LoadResult withSpans(FileSpan... spans) {
-        return new LoadResult(java.util.Collections.nCopies(spans.length, Map.of()), List.of(spans), Map.of());
+        return new LoadResult(java.util.Collections.nCopies(spans.length, Map.of()), List.of(spans), Optional.empty());
     }
 
     @Test
@@ -22,7 +22,7 @@ class LoadResultTest {
 
     @Test
     void rejectsMismatchedSpansAndBadSpans() {
-        assertThrows(IllegalArgumentException.class, () -> new LoadResult(List.of(Map.of()), List.of(), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new LoadResult(List.of(Map.of()), List.of(), Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> new FileSpan(0, 10, 5));
         assertThrows(IllegalArgumentException.class, () -> new FileSpan(-1, 0, 5));
     }

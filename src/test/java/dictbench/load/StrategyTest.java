@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,7 +178,7 @@ class StrategyTest {
         String key = changed.keySet().iterator().next();
         changed.put(key, changed.get(key) + "!");
         maps.set(4, changed);
-        LoadResult tampered = new LoadResult(maps, result.spans(), result.costs());
+        LoadResult tampered = new LoadResult(maps, result.spans(), result.subprocessCosts());
         DatasetMismatchException e = assertThrows(DatasetMismatchException.class, () -> tampered.validate(manifest));
         assertTrue(e.getMessage().startsWith(manifest.files().get(4).path()) && e.getMessage().contains("digest"), e.getMessage());
         changed.remove(key);

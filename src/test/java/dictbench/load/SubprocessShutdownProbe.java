@@ -1,5 +1,4 @@
 package dictbench.load;
-
 import dictbench.dataset.BinaryFormat;
 import dictbench.load.SubprocessStrategy.Mode;
 import java.nio.file.Path;

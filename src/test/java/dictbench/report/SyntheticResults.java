@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,14 +58,14 @@ final class SyntheticResults {
     /** Writes {@code dir/jmh.json} and returns {@code dir}. */
     Path writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(Results.JMH_JSON), json());
+        Files.writeString(dir.resolve(RunLayout.JMH_JSON), json());
         return dir;
     }
 
     static void environment(Path dir, int cores, String dataset) throws IOException {
         new Environment("2026-11-23T12:00:00Z", "testhost", CPU, cores, 1L << 34, "Linux amd64", "6.1", "Test JDK 25", "OpenJDK 25",
                 List.of("-Xmx1g", "-Ddictbench.root=" + dir), "G1", dataset, "binary=" + "ab".repeat(32), List.of())
-                .write(dir.resolve(Results.ENVIRONMENT_JSON));
+                .write(dir.resolve(RunLayout.ENVIRONMENT_JSON));
     }
 
     /** USL relative capacity (Gunther 2007): C(N) = N / (1 + σ(N − 1) + κN(N − 1)). */
@@ -118,7 +118,7 @@ final class SyntheticResults {
 
     /** A timeline file as TimelineRecorder writes it, for {@code files} files loaded back to back from 0. */
     static void timeline(Path dir, String benchmarkClass, String params, int files, long nanosEach) throws IOException {
-        Path t = dir.resolve(Timeline.DIRECTORY);
+        Path t = dir.resolve(RunLayout.TIMELINES);
         Files.createDirectories(t);
         StringBuilder spans = new StringBuilder();
         StringBuilder names = new StringBuilder();

@@ -1,0 +1,87 @@
+package dictbench.run;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every benchmark of the suite, once: the JMH class in {@code dictbench.bench}, the label tables and
+ * the command line use for it, the params it takes beyond {@code dataset} and {@code format}, and
+ * whether it loads or bounds. The benchmarks, the CLI and every reader of results take names from
+ * here; {@code CatalogueTest} ties it to the classes.
+ */
+public enum Catalogue {
+    SEQUENTIAL("SequentialLoadBenchmark", "sequential", BenchmarkKind.LOAD, List.of("cache")),
+    PLATFORM("PlatformThreadsLoadBenchmark", "platform", BenchmarkKind.LOAD, List.of("cache", "threads", "split")),
+    VIRTUAL("VirtualThreadsLoadBenchmark", "virtual", BenchmarkKind.LOAD, List.of("cache", "split")),
+    FORKJOIN("ForkJoinLoadBenchmark", "forkjoin", BenchmarkKind.LOAD, List.of("cache", "threads")),
+    /** Labelled by its mode: {@code subprocess-spawn}, {@code subprocess-pool}. */
+    SUBPROCESS("SubprocessLoadBenchmark", "subprocess", BenchmarkKind.LOAD, List.of("cache", "threads", "mode")),
+    RAW_READ("RawReadBenchmark", "raw-read", BenchmarkKind.BASELINE, List.of("cache", "threads")),
+    DECODE("DecodeBenchmark", "decode", BenchmarkKind.BASELINE, List.of()),
+    OVERLAP_BOUND("OverlapBoundBenchmark", "overlap-bound", BenchmarkKind.BASELINE, List.of("cache", "threads"));
+
+    /** The package every benchmark class lives in. */
+    public static final String BENCH_PACKAGE = "dictbench.bench";
+
+    private final String className;
+    private final String label;
+    private final BenchmarkKind kind;
+    private final List<String> params;
+
+    Catalogue(String className, String label, BenchmarkKind kind, List<String> params) {
+        this.className = className;
+        this.label = label;
+        this.kind = kind;
+        this.params = params;
+    }
+
+    /** The JMH class's simple name, e.g. {@code SequentialLoadBenchmark}. */
+    public String className() {
+        return className;
+    }
+
+    /** The fully qualified class name. */
+    public String qualifiedClassName() {
+        return BENCH_PACKAGE + "." + className;
+    }
+
+    /** The short name, before any mode or {@code -split}. */
+    public String baseLabel() {
+        return label;
+    }
+
+    public BenchmarkKind kind() {
+        return kind;
+    }
+
+    /** The params it takes besides {@code dataset} and {@code format}. */
+    public List<String> params() {
+        return params;
+    }
+
+    /** Whether it runs as one thread whatever its {@code threads} param (it has none). */
+    public boolean singleThreaded() {
+        return this == SEQUENTIAL || this == DECODE;
+    }
+
+    /**
+     * The label of one configuration: the base label, the subprocess mode appended
+     * ({@code subprocess-pool}), and {@code -split} where {@code split=true}.
+     */
+    public String label(Map<String, String> configParams) {
+        String base = this == SUBPROCESS ? label + "-" + configParams.getOrDefault("mode", "?") : label;
+        return "true".equals(configParams.get("split")) ? base + "-split" : base;
+    }
+
+    /** A JMH benchmark name's class: {@code dictbench.bench.X.load} -> {@code X}. */
+    public static String classOf(String benchmark) {
+        String[] parts = benchmark.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] : benchmark;
+    }
+
+    /** The entry for a class's simple name. */
+    public static Optional<Catalogue> ofClass(String simpleName) {
+        return Arrays.stream(values()).filter(e -> e.className.equals(simpleName)).findFirst();
+    }
+}
