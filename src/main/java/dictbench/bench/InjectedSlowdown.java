@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A known slowdown for calibrating the regression gate (README, "Regression gate"): when the class
+ * A known slowdown for calibrating the regression gate (docs/gate.md): when the class
  * path holds the resource {@value #RESOURCE}, every load shot busy-waits after its load for that
  * percentage of the load's own time, so the shot takes exactly that much longer.
  *

@@ -144,7 +144,7 @@ public final class BinaryFormat implements Format {
      * to be pure ASCII, {@link Format.Decoded#allAscii()}) each string's chars are copied straight
      * into the block, which is their UTF-8, instead of being encoded into an array of their own
      * first. The blocks are the same either way; encoding allocates and fills an array per string
-     * before it copies it, and copying instead halved a subprocess child's encoding time (README).
+     * before it copies it, and copying instead halved a subprocess child's encoding time (docs/method.md, "Strategies").
      */
     public void encodeBlocks(Map<String, String> map, boolean allAscii, BlockSink sink) throws IOException {
         BlockBuffer block = new BlockBuffer(blockBytes);

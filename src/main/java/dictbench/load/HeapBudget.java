@@ -81,7 +81,7 @@ public final class HeapBudget {
     /**
      * A warning when a JVM whose young generation is at least {@code minimumYoungBytes} (empty: left
      * to the collector, see {@link #minimumYoungBytes()}) is smaller than a shot allocates: its shots
-     * would be timed with collections in them, several times slower (see README, "Heap"). Empty when it is fine.
+     * would be timed with collections in them, several times slower (see docs/method.md, "How the measurement works"). Empty when it is fine.
      */
     public static Optional<String> youngGenerationWarning(Manifest manifest, OptionalLong minimumYoungBytes) {
         long need = youngTarget(manifest);

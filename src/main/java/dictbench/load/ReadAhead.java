@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * Reads a load's files into the page cache ahead of its decoding threads, on one extra thread, in
  * the order the decoders will want them: {@code 1 MB} from each decoder's stream in turn. A decoder
  * that reads its file itself has only its own read and the kernel's readahead window in flight,
- * which on this project's disk delivers less than two decoding cores consume (the README's findings
+ * which on this project's disk delivers less than two decoding cores consume (docs/findings.md
  * on cold loads); with this thread reading as fast as the disk allows, the decoders find their
  * blocks in the page cache. A span whose last {@value #CHUNK_BYTES} bytes are in the page cache is
  * taken to be cached and skipped, so a warm load pays only a check of a few hundred pages per span

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * How often the regression gate is wrong on this machine, from real runs (README, "Regression gate"):
+ * How often the regression gate is wrong on this machine, from real runs (docs/gate.md):
  * runs of the normal build ({@code runs/a-NN/}) and of builds slowed by a known percentage
  * ({@code runs/slowedP-NN/}, see {@code scripts/calibrate-gate}). Every pair of normal runs is an A/A
  * comparison (the earlier run is the baseline); every normal run against every slowed run is a

@@ -18,13 +18,10 @@ import java.util.stream.Collectors;
 /**
  * The full report on a set of {@link Results}: per environment, per dataset and format, the headline
  * table, scaling (per thread count and fits), limits, CPU use, subprocess overhead and the charts; written as
- * {@value #MARKDOWN}, {@value #CSV} (one row per benchmark and params) and {@value #HTML}
+ * {@value RunLayout#REPORT_MD}, {@value RunLayout#REPORT_CSV} (one row per benchmark and params) and {@value RunLayout#REPORT_HTML}
  * (self-contained, inline SVG, no scripts). Every table and chart names its environment and dataset.
  */
 public final class Report {
-    public static final String MARKDOWN = RunLayout.REPORT_MD;
-    public static final String CSV = RunLayout.REPORT_CSV;
-    public static final String HTML = RunLayout.REPORT_HTML;
 
     /** One piece of the document; Markdown and HTML render the same blocks (Markdown leaves charts to the HTML). */
     private sealed interface Block {
@@ -76,10 +73,10 @@ public final class Report {
         return of(Results.read(inputs)).writeTo(Results.outputDirectory(inputs));
     }
 
-    /** Writes {@value #MARKDOWN}, {@value #CSV} and {@value #HTML} into {@code dir}, each atomically. */
+    /** Writes {@value RunLayout#REPORT_MD}, {@value RunLayout#REPORT_CSV} and {@value RunLayout#REPORT_HTML} into {@code dir}, each atomically. */
     public List<Path> writeTo(Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (String[] file : new String[][] {{MARKDOWN, markdown()}, {CSV, csv()}, {HTML, html()}}) {
+        for (String[] file : new String[][] {{RunLayout.REPORT_MD, markdown()}, {RunLayout.REPORT_CSV, csv()}, {RunLayout.REPORT_HTML, html()}}) {
             Path target = dir.resolve(file[0]);
             AtomicFiles.write(target, out -> out.write(file[1].getBytes(StandardCharsets.UTF_8)));
             written.add(target);
@@ -177,7 +174,7 @@ public final class Report {
                 + "speedup = T(sequential) / T(strategy) on the same environment, dataset, format and cache state. "
                 + "Results from different environments are never compared. Sources: "
                 + results.environments().stream().flatMap(e -> e.sources().stream()).map(Path::toString).collect(Collectors.joining(", "))
-                + ". How to read each table and chart: README.md, section Reports."));
+                + ". How to read each table and chart: docs/method.md, section Reports."));
         String current = "";
         for (Section s : sections) {
             if (!s.environmentId().equals(current)) {
