@@ -1,9 +1,5 @@
 package dictbench;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,9 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The package rules every {@code package-info.java} states ("may import"), enforced on the compiled
@@ -36,6 +36,7 @@ class ArchitectureTest {
             "results", Set.of("org.openjdk.jmh.."),
             "report", Set.of("org.openjdk.jmh.."),
             "gate", Set.of("org.openjdk.jmh.."),
+            "format", Set.of("org.openjdk.jmh..", "com.fasterxml.."),
             "stats", Set.of("org.openjdk.jmh..", "com.fasterxml..", "java.io..", "java.nio.file.."),
             "os", Set.of("org.openjdk.jmh..", "com.fasterxml.."));
 
@@ -48,8 +49,11 @@ class ArchitectureTest {
         rules.put("cache", Set.of("os"));
         rules.put("load", Set.of("dataset", "cache", "os"));
         rules.put("bench", Set.of("load", "dataset", "cache", "os", "run"));
-        rules.put("report", Set.of("dataset", "stats", "run"));
-        rules.put("cli", Set.of("os", "stats", "run", "dataset", "cache", "load", "bench", "report"));
+        rules.put("format", Set.of("stats", "os"));
+        rules.put("results", Set.of("stats", "run", "os"));
+        rules.put("report", Set.of("results", "format", "stats", "run"));
+        rules.put("gate", Set.of("results", "format", "stats", "run"));
+        rules.put("cli", Set.of("os", "stats", "run", "dataset", "cache", "load", "bench", "results", "format", "report", "gate"));
         return rules;
     }
 

@@ -3,8 +3,8 @@ package dictbench.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dictbench.dataset.AtomicFiles;
 import dictbench.load.FileSpan;
+import dictbench.os.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * a per-file timeline. Enabled by the system property {@value #DIR_PROPERTY} (a directory); one file
  * per benchmark and params, {@code <dir>/<BenchmarkClass>-<k=v joined by _>.json}, written atomically
  * and overwritten by every later shot of the same configuration, so it ends up holding the last
- * measured shot of the last fork. Layout (read by {@code dictbench.report.Timeline}):
+ * measured shot of the last fork. Layout (read by {@code dictbench.results.Timeline}):
  * <pre>{"benchmark": "PlatformThreadsLoadBenchmark", "params": {"cache": "warm", ...},
  *  "files": ["f0.bin", ...], "spans": [{"file": 0, "startNanos": 0, "endNanos": 1234}, ...]}</pre>
  * Nanoseconds are relative to the start of the load.

@@ -1,7 +1,7 @@
 package dictbench.cli;
 
-import dictbench.dataset.AtomicFiles;
-import dictbench.report.GateCalibration;
+import dictbench.gate.Calibration;
+import dictbench.os.AtomicFiles;
 import dictbench.stats.Regression;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GateCalibration calibration = GateCalibration.of(dir, Regression.Settings.defaults());
+        Calibration calibration = Calibration.of(dir, Regression.Settings.defaults());
         String markdown = calibration.markdown();
         byte[] json = calibration.json().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve("calibration.md"), o -> o.write(markdown.getBytes(StandardCharsets.UTF_8)));

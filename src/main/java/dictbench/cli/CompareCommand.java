@@ -1,17 +1,15 @@
 package dictbench.cli;
 
-import dictbench.dataset.AtomicFiles;
-import dictbench.report.GateFormat;
-import dictbench.report.GateMarkdown;
-import dictbench.report.GateReport;
+import dictbench.format.OutputFormat;
+import dictbench.gate.Comparison;
+import dictbench.gate.MarkdownFormat;
 import dictbench.stats.Regression;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -72,24 +70,14 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), "--" + e.getMessage());
         }
-        GateReport report = GateReport.compare(baseline, current, settings, allowEnvMismatch);
+        Comparison report = Comparison.compare(baseline, current, settings, allowEnvMismatch);
         Path dir = out != null ? out : current.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        String markdown = null;
-        List<String> written = new ArrayList<>();
-        for (GateFormat format : GateFormat.all()) {
-            String text = format.render(report);
-            if (format instanceof GateMarkdown) {
-                markdown = text;
-            }
-            Path file = dir.resolve(format.fileName());
-            AtomicFiles.write(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
-            written.add(file.toString());
-        }
+        List<Path> written = OutputFormat.writeAll(Comparison.FORMATS, report, dir);
         // stdout carries only the Markdown, so it can be piped into a PR comment or a job summary
-        command.commandLine().getOut().print(markdown);
+        command.commandLine().getOut().print(new MarkdownFormat().render(report));
         command.commandLine().getOut().flush();
-        command.commandLine().getErr().println("wrote " + String.join(", ", written));
+        command.commandLine().getErr().println("wrote " + written.stream().map(Path::toString).collect(Collectors.joining(", ")));
         return report.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 

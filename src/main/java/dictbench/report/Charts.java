@@ -1,4 +1,8 @@
 package dictbench.report;
+import dictbench.format.Cells;
+import dictbench.format.Svg;
+import dictbench.results.Results;
+import dictbench.results.Timeline;
 import dictbench.run.Counter;
 import java.util.ArrayList;
 import java.util.Comparator;

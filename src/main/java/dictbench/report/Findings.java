@@ -1,4 +1,6 @@
 package dictbench.report;
+import dictbench.format.Cells;
+import dictbench.results.BenchmarkResult;
 import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import dictbench.stats.Speedup;
@@ -57,7 +59,7 @@ final class Findings {
                             v.getAsDouble(), p.getAsDouble());
             moreInFlight |= v.isPresent() && p.isPresent() && v.getAsDouble() > p.getAsDouble();
             parts.add(String.format(Locale.ROOT, "cache %s: virtual %s, platform at %d threads %s, platform/virtual %s (%s)%s",
-                    cache, Cells.time(virtual.get()), carriers, Cells.time(platform.get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
+                    cache, virtual.get().timeCell(), carriers, platform.get().timeCell(), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
                     verdict(ratio, "platform", "virtual"), inFlight));
         }
         if (parts.isEmpty()) {
@@ -96,8 +98,8 @@ final class Findings {
                             + "files) the children decoded for %.0f ms and encoded for %.0f ms, and the parent decoded again for "
                             + "%.0f ms, so %.0f ms of encoding and decoding that in-process loading never does (%.1f× the "
                             + "children's own decoding), besides %.0f ms the parent spent reading from the pipes",
-                    r.label(), o.subprocess().threads().orElse(1), r.param("cache").orElse("?"), Cells.time(o.subprocess()),
-                    Cells.time(o.platform().get()), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
+                    r.label(), o.subprocess().threads().orElse(1), r.param("cache").orElse("?"), o.subprocess().timeCell(),
+                    o.platform().get().timeCell(), Cells.ratio(ratio.ratio(), ratio.ratioCi()),
                     childDecode.getAsDouble(), encode.getAsDouble(), parentDecode.getAsDouble(), extra,
                     extra / childDecode.getAsDouble(), transfer.getAsDouble()));
         }
@@ -129,7 +131,7 @@ final class Findings {
                 Speedup ratio = Speedup.of(dr.primary(), tr.primary(), 1);
                 parts.add(String.format(Locale.ROOT, "%s%s, disk cache %s: tmpfs %s, disk %s, disk/tmpfs %s (%s)",
                         tr.label(), tr.param("threads").map(n -> " at " + n + " threads").orElse(""), dr.param("cache").orElse("?"),
-                        Cells.time(t), Cells.time(d), Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "disk", "tmpfs")));
+                        t.timeCell(), d.timeCell(), Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "disk", "tmpfs")));
                 if (dr.param("cache").orElse("").equals("warm") && !ratio.ratioCi().contains(1)) {
                     warmDiffers.add(tr.label());
                 }

@@ -1,5 +1,13 @@
 package dictbench.report;
-import dictbench.dataset.AtomicFiles;
+import dictbench.format.Cells;
+import dictbench.format.OutputFormat;
+import dictbench.format.Svg;
+import dictbench.format.Table;
+import dictbench.format.TableFormat;
+import dictbench.results.BenchmarkResult;
+import dictbench.results.Environment;
+import dictbench.results.EnvironmentKey;
+import dictbench.results.Results;
 import dictbench.run.RunLayout;
 import dictbench.stats.AmdahlFit;
 import dictbench.stats.Ceiling;
@@ -7,7 +15,6 @@ import dictbench.stats.ConfidenceInterval;
 import dictbench.stats.OverheadDecomposition;
 import dictbench.stats.UslFit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,15 +80,13 @@ public final class Report {
         return of(Results.read(inputs)).writeTo(Results.outputDirectory(inputs));
     }
 
-    /** Writes {@value RunLayout#REPORT_MD}, {@value RunLayout#REPORT_CSV} and {@value RunLayout#REPORT_HTML} into {@code dir}, each atomically. */
+    /** The report's files: {@value RunLayout#REPORT_MD}, {@value RunLayout#REPORT_CSV} and {@value RunLayout#REPORT_HTML}. */
+    public static final List<OutputFormat<Report>> FORMATS = List.of(OutputFormat.of(RunLayout.REPORT_MD, Report::markdown),
+            OutputFormat.of(RunLayout.REPORT_CSV, Report::csv), OutputFormat.of(RunLayout.REPORT_HTML, Report::html));
+
+    /** Writes every one of {@link #FORMATS} into {@code dir}, each atomically; returns the files written. */
     public List<Path> writeTo(Path dir) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (String[] file : new String[][] {{RunLayout.REPORT_MD, markdown()}, {RunLayout.REPORT_CSV, csv()}, {RunLayout.REPORT_HTML, html()}}) {
-            Path target = dir.resolve(file[0]);
-            AtomicFiles.write(target, out -> out.write(file[1].getBytes(StandardCharsets.UTF_8)));
-            written.add(target);
-        }
-        return written;
+        return OutputFormat.writeAll(FORMATS, this, dir);
     }
 
     public String markdown() {
@@ -243,7 +248,7 @@ public final class Report {
             for (Scaling.Point p : sc.points()) {
                 SummaryTable.Row r = p.row();
                 rows.add(List.of(sc.strategy(), sc.cache(), String.valueOf(p.threads()),
-                        Cells.time(r), Cells.ratio(p.speedup().ratio(), p.speedup().ratioCi()),
+                        r.timeCell(), Cells.ratio(p.speedup().ratio(), p.speedup().ratioCi()),
                         Cells.optional(r.efficiency(), Cells::decimal),
                         Cells.optional(p.karpFlatt(), Cells::decimal)));
             }
@@ -292,7 +297,7 @@ public final class Report {
             SummaryTable.Row best = l.best();
             Optional<Ceiling> c = l.ceiling();
             rows.add(List.of(l.cache(), Charts.configName(best),
-                    Cells.time(best),
+                    best.timeCell(),
                     Cells.optional(l.rawRead(), r -> Cells.number(r.medianMillis()) + " ms (" + Charts.configName(r) + ")"),
                     Cells.optional(c, x -> Cells.number(x.decodeBoundTime()) + " ms (" + Cells.number(x.singleCoreDecodeTime())
                             + " ms / " + x.cores() + " cores)"),
@@ -312,7 +317,7 @@ public final class Report {
     private static Table cpuUse(Section s) {
         List<List<String>> rows = new ArrayList<>();
         for (CpuUse c : s.cpu()) {
-            rows.add(List.of(Charts.configName(c.row()), c.row().result().param("cache").orElse("memory"), Cells.time(c.row()),
+            rows.add(List.of(Charts.configName(c.row()), c.row().result().param("cache").orElse("memory"), c.row().timeCell(),
                     Cells.time(c.busy(), "ms"), Cells.number(c.floorMs()), Cells.optional(c.coresBusy(), Cells::percent),
                     Cells.number(c.stealMs())));
         }
@@ -332,9 +337,9 @@ public final class Report {
     private static Table coldOverlaps(Section s) {
         List<List<String>> rows = new ArrayList<>();
         for (ColdOverlap o : s.coldOverlaps()) {
-            rows.add(List.of(Charts.configName(o.cold()), Cells.time(o.cold()), Cells.time(o.warm()), Cells.time(o.rawRead()),
+            rows.add(List.of(Charts.configName(o.cold()), o.cold().timeCell(), o.warm().timeCell(), o.rawRead().timeCell(),
                     o.bound() == o.warm() ? "warm" : "raw read", Cells.ratio(o.ratio().ratio(), o.ratio().ratioCi()),
-                    Cells.optional(o.overlapBound(), Cells::time),
+                    Cells.optional(o.overlapBound(), SummaryTable.Row::timeCell),
                     Cells.optional(o.overlapRatio(), r -> Cells.ratio(r.ratio(), r.ratioCi()))));
         }
         return Table.of("Cold against its bounds — " + s.context(), List.of("configuration", "cold median [99% CI]",
@@ -355,7 +360,7 @@ public final class Report {
         for (SubprocessOverhead o : s.overheads()) {
             SummaryTable.Row r = o.subprocess();
             rows.add(List.of(Charts.configName(r), r.result().param("cache").orElse(""),
-                    Cells.time(r), Cells.optional(o.platform(), Cells::time),
+                    r.timeCell(), Cells.optional(o.platform(), SummaryTable.Row::timeCell),
                     Cells.optional(o.timeRatio(), x -> Cells.ratio(x.ratio(), x.ratioCi())),
                     Cells.number(o.shippedMB()), Cells.number(o.poolStartMs())));
         }

@@ -1,5 +1,5 @@
 package dictbench.report;
-
+import dictbench.results.BenchmarkResult;
 import dictbench.stats.AmdahlFit;
 import dictbench.stats.Estimate;
 import dictbench.stats.KarpFlatt;

@@ -1,4 +1,8 @@
 package dictbench.report;
+import dictbench.format.Cells;
+import dictbench.format.Table;
+import dictbench.format.TableFormat;
+import dictbench.results.BenchmarkResult;
 import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import dictbench.stats.Speedup;
@@ -36,6 +40,11 @@ public final class SummaryTable {
         public Optional<dictbench.stats.Estimate> efficiency() {
             return threads.isEmpty() ? Optional.empty()
                     : speedup.map(s -> new dictbench.stats.Estimate(s.efficiency(), s.efficiencyCi()));
+        }
+
+        /** The median time with its interval, in the result's unit: the table's time cell. */
+        public String timeCell() {
+            return Cells.time(time, result.unit());
         }
 
         /** The median in milliseconds. */
@@ -132,7 +141,7 @@ public final class SummaryTable {
                     : row.threads().isPresent() ? row.threads().getAsInt() + " (cores)" : "cores";
             cells.add(List.of(r.param("dataset").orElse(""), r.param("format").orElse(""), r.param("cache").orElse("memory"),
                     r.label(), threads,
-                    Cells.time(row),
+                    row.timeCell(),
                     Cells.optional(row.speedup(), s -> Cells.ratio(s.ratio(), s.ratioCi())),
                     Cells.optional(row.efficiency(), Cells::decimal),
                     Cells.optional(row.megabytesPerSecond(), v -> String.format(Locale.ROOT, "%.0f", v))));

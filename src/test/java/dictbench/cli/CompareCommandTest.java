@@ -1,11 +1,7 @@
 package dictbench.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dictbench.report.GateReportTest.Runs;
+import dictbench.gate.ComparisonTest.Runs;
 import dictbench.stats.RegressionTest;
 import dictbench.stats.Samples;
 import java.io.IOException;
@@ -18,6 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompareCommandTest {
     @TempDir

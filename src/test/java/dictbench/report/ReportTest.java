@@ -1,12 +1,8 @@
 package dictbench.report;
-
-import static dictbench.report.SyntheticResults.COLD;
-import static dictbench.report.SyntheticResults.WARM;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dictbench.results.Environment;
+import dictbench.results.Results;
+import dictbench.results.ResultsException;
+import dictbench.results.SyntheticResults;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -23,6 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+
+import static dictbench.results.SyntheticResults.COLD;
+import static dictbench.results.SyntheticResults.WARM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportTest {
     /** The fits see noise-free medians, so they must recover σ and κ almost exactly. */

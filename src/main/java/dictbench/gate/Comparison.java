@@ -1,0 +1,133 @@
+package dictbench.gate;
+import dictbench.format.OutputFormat;
+import dictbench.results.BenchmarkResult;
+import dictbench.results.JmhResults;
+import dictbench.results.ResultsException;
+import dictbench.stats.Regression;
+import dictbench.stats.Summary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the regression gate found comparing two JMH runs: the verdict of every benchmark both ran
+ * ({@link Regression}), the median of each side with its interval, what only one side ran, and whether
+ * the environments matched. The {@link #FORMATS} render it; the CLI turns it into an exit code.
+ *
+ * @param settings the gate's settings
+ * @param baselineFile the baseline's JMH JSON
+ * @param currentFile the current run's JMH JSON
+ * @param rows one per benchmark in both runs, in the current run's order
+ * @param tracked every benchmark of the current run with its summary, in its order (for the exports)
+ * @param onlyInBaseline names of benchmarks the current run lacks
+ * @param environment the environment check; when it did not match, the comparison was forced
+ */
+public record Comparison(Regression.Settings settings, Path baselineFile, Path currentFile, List<Row> rows,
+                         List<Tracked> tracked, List<String> onlyInBaseline, EnvironmentCheck environment) {
+
+    /** Every way the gate is written, its Markdown summary first. */
+    public static final List<OutputFormat<Comparison>> FORMATS = List.of(new MarkdownFormat(), new JsonFormat(),
+            new GithubActionBenchmarkFormat(), new BencherFormat());
+
+    public Comparison {
+        rows = List.copyOf(rows);
+        tracked = List.copyOf(tracked);
+        onlyInBaseline = List.copyOf(onlyInBaseline);
+    }
+
+    /** A benchmark in both runs: the medians of both sides and the gate's verdict. */
+    public record Row(Pairing.Pair pair, Summary baseline, Summary current, Regression.Result result) {
+
+        public Regression.Verdict verdict() {
+            return result.verdict();
+        }
+    }
+
+    /**
+     * A benchmark of the current run, compared or not.
+     *
+     * @param name {@link Pairing#name}
+     * @param result as read
+     * @param direction which way is better, from the JMH mode ({@link Pairing#direction})
+     * @param summary median and interval at the gate's confidence
+     * @param verdict the gate's verdict, null when the baseline lacks this benchmark
+     */
+    public record Tracked(String name, BenchmarkResult result, Regression.Direction direction, Summary summary,
+                          Regression.Verdict verdict) {
+    }
+
+    /**
+     * Reads both runs, checks their environments, matches their benchmarks and judges every pair.
+     *
+     * @param allowEnvMismatch compare even when the environments differ or are unknown (the report says so)
+     * @throws NoSuchFileException if a results file is missing
+     * @throws ResultsException if a file is not JMH JSON, the environments differ without
+     *     {@code allowEnvMismatch}, the runs have nothing in common, or a current benchmark's mode is not a JMH mode
+     */
+    public static Comparison compare(Path baselineFile, Path currentFile, Regression.Settings settings,
+                                     boolean allowEnvMismatch) throws IOException {
+        List<BenchmarkResult> baseline = read(baselineFile, "baseline");
+        List<BenchmarkResult> current = read(currentFile, "current");
+        EnvironmentCheck environment = EnvironmentCheck.check(baselineFile, currentFile);
+        if (!environment.matches() && !allowEnvMismatch) {
+            throw new ResultsException(environment.refusal());
+        }
+        Pairing comparison = Pairing.match(baseline, current, baselineFile, currentFile);
+        List<Regression.Result> results = Regression.evaluate(
+                comparison.pairs().stream().map(Pairing.Pair::toCase).toList(), settings);
+        Map<String, Summary> currentSummaries = new LinkedHashMap<>();
+        for (BenchmarkResult r : current) {
+            currentSummaries.put(Pairing.name(r), Summary.of(r.primary(), settings.bootstrap()));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Pairing.Pair pair = comparison.pairs().get(i);
+            rows.add(new Row(pair, Summary.of(pair.baselineSamples(), settings.bootstrap()),
+                    currentSummaries.get(pair.name()), results.get(i)));
+        }
+        Map<String, Regression.Verdict> verdicts = new LinkedHashMap<>();
+        rows.forEach(row -> verdicts.put(row.pair().name(), row.verdict()));
+        List<Tracked> tracked = new ArrayList<>();
+        for (BenchmarkResult r : current) {
+            String name = Pairing.name(r);
+            tracked.add(new Tracked(name, r, Pairing.direction(r), currentSummaries.get(name), verdicts.get(name)));
+        }
+        return new Comparison(settings, baselineFile, currentFile, rows, tracked,
+                comparison.onlyInBaseline().stream().map(Pairing::name).toList(), environment);
+    }
+
+    /** True when at least one benchmark REGRESSED: the gate fails. */
+    public boolean regressed() {
+        return count(Regression.Verdict.REGRESSED) > 0;
+    }
+
+    public long count(Regression.Verdict verdict) {
+        return rows.stream().filter(r -> r.verdict() == verdict).count();
+    }
+
+    /** Rows with the ones a reviewer must look at first: regressed, inconclusive, improved, unchanged; then by name. */
+    public List<Row> rowsBySeverity() {
+        List<Regression.Verdict> order = List.of(Regression.Verdict.REGRESSED, Regression.Verdict.INCONCLUSIVE,
+                Regression.Verdict.IMPROVED, Regression.Verdict.UNCHANGED);
+        return rows.stream().sorted(Comparator.comparing((Row r) -> order.indexOf(r.verdict()))
+                .thenComparing(r -> r.pair().name())).toList();
+    }
+
+    /** Names of benchmarks the baseline lacks (new ones), in the current run's order. */
+    public List<String> onlyInCurrent() {
+        return tracked.stream().filter(t -> t.verdict() == null).map(Tracked::name).toList();
+    }
+
+    private static List<BenchmarkResult> read(Path file, String role) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such " + role + " results file");
+        }
+        return JmhResults.read(file);
+    }
+}

@@ -1,0 +1,137 @@
+package dictbench.results;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dictbench.run.RunLayout;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a run happened, written beside its JMH JSON as {@code environment.json}: enough to tell
+ * whether two runs are comparable (CPU, cores, memory, JDK, JVM flags, GC, kernel, filesystems,
+ * dataset hash).
+ *
+ * @param gc the collector the forks ran with: named by a -XX:+Use*GC flag in {@code jvmArgs}, else
+ *           the JVM's default here (read from this JVM's collector beans)
+ */
+public record Environment(
+        String timestamp,
+        String host,
+        String cpuModel,
+        int cores,
+        long memoryBytes,
+        String os,
+        String kernel,
+        String jdk,
+        String vm,
+        List<String> jvmArgs,
+        String gc,
+        String dataset,
+        String datasetHash,
+        List<Map<String, Object>> mounts) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Environment {
+        jvmArgs = List.copyOf(jvmArgs);
+        mounts = List.copyOf(mounts);
+    }
+
+    /** The datasets the run loaded: {@code dataset} names several, comma-separated, when one run loaded several. */
+    public List<String> datasets() {
+        return List.of(dataset.split(","));
+    }
+
+    public static Environment capture(List<String> jvmArgs, String dataset, String datasetHash, List<Map<String, Object>> mounts) {
+        return new Environment(Instant.now().toString(), localHost(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
+                readMemoryBytes(), System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("os.version"),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                jvmArgs, gcOf(jvmArgs), dataset, datasetHash, mounts);
+    }
+
+    public void write(Path file) throws IOException {
+        dictbench.os.AtomicFiles.write(file, out -> JSON.writeValue(out, this));
+    }
+
+    /**
+     * The environment described by the {@value RunLayout#ENVIRONMENT_JSON} beside a JMH JSON file, if there is one.
+     *
+     * @throws ResultsException if the file exists but is not an environment description
+     */
+    public static Optional<Environment> beside(Path jmhJson) throws IOException {
+        Path file = fileBeside(jmhJson);
+        return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    /** Where the environment of a JMH JSON file is: {@value RunLayout#ENVIRONMENT_JSON} in the same directory. */
+    public static Path fileBeside(Path jmhJson) {
+        return jmhJson.toAbsolutePath().resolveSibling(RunLayout.ENVIRONMENT_JSON);
+    }
+
+    public static Environment read(Path file) throws IOException {
+        try {
+            return JSON.readValue(file.toFile(), Environment.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new ResultsException(file + " is not a dictbench environment description (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    static String gcOf(List<String> jvmArgs) {
+        for (String arg : jvmArgs) {
+            if (arg.startsWith("-XX:+Use") && arg.endsWith("GC")) {
+                return arg.substring("-XX:+Use".length());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            names.add(gc.getName());
+        }
+        return "default (" + String.join(", ", names) + ")";
+    }
+
+    public static String localHost() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = Files.readString(Path.of("/etc/hostname")).strip();
+            } catch (IOException e) {
+                h = "unknown-host";
+            }
+        }
+        return h;
+    }
+
+    static String readCpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    static long readMemoryBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,90 @@
+package dictbench.results;
+
+import dictbench.report.SummaryTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JmhResultsTest {
+    @TempDir
+    Path dir;
+
+    static String result(String benchmark, String params, String rawData) {
+        return """
+                {"jmhVersion":"1.37","benchmark":"%s","mode":"ss","threads":1,"forks":2,"jvm":"/j","jvmArgs":["-Xmx1g"],
+                 "jdkVersion":"25","vmName":"OpenJDK 64-Bit Server VM","params":{%s},
+                 "primaryMetric":{"score":1.0,"scoreUnit":"ms/op","rawData":%s},
+                 "secondaryMetrics":{"megabytes":{"score":8,"scoreUnit":"#","rawData":[[8.0,8.0],[8.0,8.0]]}}}
+                """.formatted(benchmark, params, rawData);
+    }
+
+    Path write(String content) throws IOException {
+        Path f = dir.resolve("r" + System.nanoTime() + ".json");
+        Files.writeString(f, content);
+        return f;
+    }
+
+    @Test
+    void readsRawSamplesPerForkAndParams() throws IOException {
+        Path f = write("[" + result("dictbench.bench.PlatformThreadsLoadBenchmark.load",
+                "\"threads\":\"2\",\"cache\":\"warm\",\"dataset\":\"smoke\"", "[[10.0,11.0],[12.0,13.0]]") + "]");
+        List<BenchmarkResult> results = JmhResults.read(f);
+        assertEquals(1, results.size());
+        BenchmarkResult r = results.getFirst();
+        assertEquals(2, r.primary().forkCount());
+        assertEquals(List.of(12.0, 13.0), r.primary().forks().get(1));
+        assertEquals("platform", r.label());
+        assertEquals(Optional.of(2), r.strategyThreads());
+        assertEquals(Optional.of(1.0), r.millisPerUnit());
+        assertTrue(r.secondary().containsKey("megabytes"));
+    }
+
+    @Test
+    void rejectsNonJson() throws IOException {
+        ResultsException e = assertThrows(ResultsException.class, () -> JmhResults.read(write("this is not json")));
+        assertTrue(e.getMessage().contains("is not JSON"), e.getMessage());
+    }
+
+    @Test
+    void rejectsForeignJson() throws IOException {
+        assertTrue(assertThrows(ResultsException.class, () -> JmhResults.read(write("{\"a\":1}")))
+                .getMessage().contains("not JMH JSON output"));
+        assertTrue(assertThrows(ResultsException.class, () -> JmhResults.read(write("[{\"a\":1}]")))
+                .getMessage().contains("has no 'benchmark'"));
+    }
+
+    @Test
+    void rejectsNaNScores() throws IOException {
+        Path f = write("[" + result("x.Y.z", "", "[[1.0,\"NaN\"]]") + "]");
+        ResultsException e = assertThrows(ResultsException.class, () -> JmhResults.read(f));
+        assertTrue(e.getMessage().contains("not a finite number"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path missing = dir.resolve("nope.json");
+        assertTrue(assertThrows(IOException.class, () -> JmhResults.read(missing)).getMessage().contains(missing.toString()));
+    }
+
+    @Test
+    void summaryTableGivesSpeedupAgainstMatchingSequential() throws IOException {
+        Path f = write("[" + result("dictbench.bench.SequentialLoadBenchmark.load", "\"cache\":\"warm\",\"dataset\":\"d\"",
+                "[[100.0,100.0,100.0],[100.0,100.0,100.0]]") + ","
+                + result("dictbench.bench.ForkJoinLoadBenchmark.load", "\"cache\":\"warm\",\"dataset\":\"d\",\"threads\":\"2\"",
+                "[[50.0,50.0,50.0],[50.0,50.0,50.0]]") + ","
+                + result("dictbench.bench.ForkJoinLoadBenchmark.load", "\"cache\":\"cold\",\"dataset\":\"d\",\"threads\":\"2\"",
+                "[[70.0,70.0,70.0],[70.0,70.0,70.0]]") + "]");
+        SummaryTable table = SummaryTable.of(JmhResults.read(f));
+        String md = table.markdown();
+        assertTrue(md.contains("| d |  | warm | forkjoin | 2 | 50.0 ms [50.0, 50.0] | 2.00x [2.00, 2.00] | 1.00 [1.00, 1.00] | 160 |"), md);
+        assertTrue(md.contains("| d |  | cold | forkjoin | 2 | 70.0 ms [70.0, 70.0] | n/a |"), "no cold sequential, no ratio: " + md);
+    }
+}
