@@ -2,7 +2,7 @@ package dictbench.cli;
 
 import dictbench.gate.Calibration;
 import dictbench.os.AtomicFiles;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,7 +29,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Calibration calibration = Calibration.of(dir, Regression.Settings.defaults());
+        Calibration calibration = Calibration.of(dir, PerformanceChange.Settings.defaults());
         String markdown = calibration.markdown();
         byte[] json = calibration.json().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve("calibration.md"), o -> o.write(markdown.getBytes(StandardCharsets.UTF_8)));

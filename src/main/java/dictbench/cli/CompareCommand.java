@@ -3,7 +3,7 @@ package dictbench.cli;
 import dictbench.format.OutputFormat;
 import dictbench.gate.Comparison;
 import dictbench.gate.MarkdownFormat;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code dictbench compare --baseline A.json --current B.json}: the performance-regression gate. Judges
- * every benchmark both JMH runs have ({@link Regression}), prints the Markdown summary on stdout, writes
+ * every benchmark both JMH runs have ({@link PerformanceChange}), prints the Markdown summary on stdout, writes
  * it with the gate's JSON and the github-action-benchmark and Bencher exports, and exits 1 if anything
  * REGRESSED, 0 if not, 2 on bad input.
  */
@@ -50,7 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--correction", paramLabel = "holm|bh", defaultValue = "holm", converter = CorrectionConverter.class,
             description = "Multiple-comparison correction: holm (family-wise error) or bh (Benjamini-Hochberg, false discovery rate) "
                     + "(default: ${DEFAULT-VALUE}).")
-    Regression.Correction correction;
+    PerformanceChange.Correction correction;
 
     @Option(names = "--allow-env-mismatch",
             description = "Compare even when the runs' environments (CPU, cores, JDK, JVM flags, dataset) differ or are unknown; "
@@ -64,9 +64,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Regression.Settings settings;
+        PerformanceChange.Settings settings;
         try {
-            settings = Regression.Settings.defaults().withThreshold(threshold).withAlpha(alpha).withCorrection(correction);
+            settings = PerformanceChange.Settings.defaults().withThreshold(threshold).withAlpha(alpha).withCorrection(correction);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), "--" + e.getMessage());
         }
@@ -102,11 +102,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** {@code holm} or {@code bh} (also {@code benjamini-hochberg}), any case. */
-    static final class CorrectionConverter implements ITypeConverter<Regression.Correction> {
+    static final class CorrectionConverter implements ITypeConverter<PerformanceChange.Correction> {
         @Override
-        public Regression.Correction convert(String value) {
+        public PerformanceChange.Correction convert(String value) {
             try {
-                return Regression.Correction.parse(value);
+                return PerformanceChange.Correction.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -3,7 +3,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dictbench.format.OutputFormat;
 import dictbench.results.BenchmarkResult;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import java.util.Optional;
 
 /**
@@ -37,7 +37,7 @@ public final class BencherFormat implements OutputFormat<Comparison> {
         ObjectNode out = JSON.createObjectNode();
         for (Comparison.Tracked t : report.tracked()) {
             BenchmarkResult r = t.result();
-            boolean throughput = t.direction() == Regression.Direction.HIGHER_IS_BETTER;
+            boolean throughput = t.direction() == PerformanceChange.Direction.HIGHER_IS_BETTER;
             Optional<Double> factor = throughput ? opsPerSecondPerUnit(r.unit()) : r.millisPerUnit().map(ms -> ms * 1e6);
             String measure = factor.isEmpty() ? "score " + r.unit() : throughput ? "throughput" : "latency";
             double f = factor.orElse(1.0);

@@ -9,8 +9,8 @@ import dictbench.format.TableFormat;
 import dictbench.results.ResultsException;
 import dictbench.stats.ConfidenceInterval;
 import dictbench.stats.Descriptive;
+import dictbench.stats.PerformanceChange;
 import dictbench.stats.Proportion;
-import dictbench.stats.Regression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * @param runs every run, normal ones first, each group in label order
  * @param pairs every judged pair
  */
-public record Calibration(Regression.Settings settings, List<Run> runs, List<Pair> pairs) {
+public record Calibration(PerformanceChange.Settings settings, List<Run> runs, List<Pair> pairs) {
 
     /** Confidence of the intervals on the rates. */
     public static final double RATE_CONFIDENCE = 0.95;
@@ -60,10 +60,10 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
         RATIO_200;
 
         /** The rule for people; the gate's names the settings it was judged with. */
-        String description(Regression.Settings settings) {
+        String description(PerformanceChange.Settings settings) {
             return switch (this) {
-                case GATE -> "dictbench gate (threshold " + Regression.number(100 * settings.threshold()) + "%, α "
-                        + Regression.number(settings.alpha()) + ", " + settings.correction().displayName() + ": REGRESSED)";
+                case GATE -> "dictbench gate (threshold " + Sentences.number(100 * settings.threshold()) + "%, α "
+                        + Sentences.number(settings.alpha()) + ", " + settings.correction().displayName() + ": REGRESSED)";
                 case RATIO_5 -> "ratio of means > 1.05 (jmh-visualizer's ±5% band)";
                 case RATIO_200 -> "ratio of means ≥ 2 (github-action-benchmark's default 200% alert)";
             };
@@ -90,7 +90,7 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
      * @param ratios per benchmark, the ratio of medians (current / baseline)
      */
     public record Pair(Run baseline, Run current, Map<Rule, Integer> flagged,
-                       Map<Regression.Verdict, Integer> verdicts, double[] ratios) {
+                       Map<PerformanceChange.Verdict, Integer> verdicts, double[] ratios) {
 
         /** Benchmarks compared. */
         public int benchmarks() {
@@ -114,7 +114,7 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
      *     {@code slowedP-NN}, fewer than two normal runs exist, or the gate refuses a pair
      *     (different environments, nothing in common)
      */
-    public static Calibration of(Path dir, Regression.Settings settings) throws IOException {
+    public static Calibration of(Path dir, PerformanceChange.Settings settings) throws IOException {
         Path runsDir = dir.resolve("runs");
         if (!Files.isDirectory(runsDir)) {
             throw new NoSuchFileException(runsDir.toString(), null, "no calibration runs; make them with scripts/calibrate-gate");
@@ -151,13 +151,13 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
         return new Calibration(settings, runs, pairs);
     }
 
-    private static Pair judge(Run baseline, Run current, Regression.Settings settings) throws IOException {
+    private static Pair judge(Run baseline, Run current, PerformanceChange.Settings settings) throws IOException {
         Comparison report = Comparison.compare(baseline.jmhJson(), current.jmhJson(), settings, false);
         Map<Rule, Integer> flagged = new EnumMap<>(Rule.class);
         for (Rule rule : Rule.values()) {
             flagged.put(rule, 0);
         }
-        Map<Regression.Verdict, Integer> verdicts = new EnumMap<>(Regression.Verdict.class);
+        Map<PerformanceChange.Verdict, Integer> verdicts = new EnumMap<>(PerformanceChange.Verdict.class);
         double[] ratios = new double[report.rows().size()];
         for (int i = 0; i < ratios.length; i++) {
             Comparison.Row row = report.rows().get(i);
@@ -165,7 +165,7 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
             ratios[i] = row.result().ratio().value();
             // the ratio rules look at JMH's score, the mean of every shot, as those tools do
             double slowdown = row.pair().direction().slowdown(row.current().mean() / row.baseline().mean());
-            count(flagged, Rule.GATE, row.verdict() == Regression.Verdict.REGRESSED);
+            count(flagged, Rule.GATE, row.verdict() == PerformanceChange.Verdict.REGRESSED);
             count(flagged, Rule.RATIO_5, slowdown > 1.05);
             count(flagged, Rule.RATIO_200, slowdown >= 2);
         }
@@ -198,9 +198,9 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
     }
 
     /** The gate's verdicts at {@code level}, summed over benchmarks and pairs. */
-    public Map<Regression.Verdict, Integer> verdicts(int level) {
-        Map<Regression.Verdict, Integer> sum = new EnumMap<>(Regression.Verdict.class);
-        for (Regression.Verdict v : Regression.Verdict.values()) {
+    public Map<PerformanceChange.Verdict, Integer> verdicts(int level) {
+        Map<PerformanceChange.Verdict, Integer> sum = new EnumMap<>(PerformanceChange.Verdict.class);
+        for (PerformanceChange.Verdict v : PerformanceChange.Verdict.values()) {
             sum.put(v, 0);
         }
         at(level).forEach(p -> p.verdicts().forEach((v, n) -> sum.merge(v, n, Integer::sum)));
@@ -224,7 +224,7 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
     /** The calibration for people: what was run, the three rules side by side, the gate's verdicts, the observed ratios. */
     public String markdown() {
         List<Integer> levels = levels();
-        StringBuilder out = new StringBuilder("# Regression gate calibration\n\n");
+        StringBuilder out = new StringBuilder("# PerformanceChange gate calibration\n\n");
         out.append(String.format(Locale.ROOT, "%s of the normal build (a/a: %s) and, per injected slowdown, runs of a build "
                         + "slowed by exactly that share of each load shot (%s). Every pair of normal runs is an A/A comparison, "
                         + "the earlier run the baseline; every normal run against every slowed run is a detection trial. "
@@ -242,13 +242,13 @@ public record Calibration(Regression.Settings settings, List<Run> runs, List<Pai
                 .append(TableFormat.MARKDOWN.render(Table.of("", header, 1, rateRows(levels, this::flaggedBenchmarks), List.of())))
                 .append('\n');
         List<String> verdictHeader = new ArrayList<>(List.of("injected slowdown", "pairs"));
-        Arrays.stream(Regression.Verdict.values()).forEach(v -> verdictHeader.add(v.name()));
+        Arrays.stream(PerformanceChange.Verdict.values()).forEach(v -> verdictHeader.add(v.name()));
         verdictHeader.addAll(List.of("median ratio", "ratio range"));
         List<List<String>> rows = new ArrayList<>();
         for (int l : levels) {
             List<String> row = new ArrayList<>(List.of(l == 0 ? "none (a/a)" : l + "%", String.valueOf(at(l).size())));
-            Map<Regression.Verdict, Integer> v = verdicts(l);
-            Arrays.stream(Regression.Verdict.values()).forEach(verdict -> row.add(String.valueOf(v.get(verdict))));
+            Map<PerformanceChange.Verdict, Integer> v = verdicts(l);
+            Arrays.stream(PerformanceChange.Verdict.values()).forEach(verdict -> row.add(String.valueOf(v.get(verdict))));
             double[] r = ratios(l);
             row.add(String.format(Locale.ROOT, "%.3f", Descriptive.median(r)));
             row.add(String.format(Locale.ROOT, "%.3f – %.3f", Arrays.stream(r).min().orElseThrow(), Arrays.stream(r).max().orElseThrow()));

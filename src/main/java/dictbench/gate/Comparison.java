@@ -3,7 +3,7 @@ import dictbench.format.OutputFormat;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.JmhResults;
 import dictbench.results.ResultsException;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import dictbench.stats.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Everything the regression gate found comparing two JMH runs: the verdict of every benchmark both ran
- * ({@link Regression}), the median of each side with its interval, what only one side ran, and whether
+ * ({@link PerformanceChange}), the median of each side with its interval, what only one side ran, and whether
  * the environments matched. The {@link #FORMATS} render it; the CLI turns it into an exit code.
  *
  * @param settings the gate's settings
@@ -28,7 +28,7 @@ import java.util.Map;
  * @param onlyInBaseline names of benchmarks the current run lacks
  * @param environment the environment check; when it did not match, the comparison was forced
  */
-public record Comparison(Regression.Settings settings, Path baselineFile, Path currentFile, List<Row> rows,
+public record Comparison(PerformanceChange.Settings settings, Path baselineFile, Path currentFile, List<Row> rows,
                          List<Tracked> tracked, List<String> onlyInBaseline, EnvironmentCheck environment) {
 
     /** Every way the gate is written, its Markdown summary first. */
@@ -42,9 +42,9 @@ public record Comparison(Regression.Settings settings, Path baselineFile, Path c
     }
 
     /** A benchmark in both runs: the medians of both sides and the gate's verdict. */
-    public record Row(Pairing.Pair pair, Summary baseline, Summary current, Regression.Result result) {
+    public record Row(Pairing.Pair pair, Summary baseline, Summary current, PerformanceChange.Result result) {
 
-        public Regression.Verdict verdict() {
+        public PerformanceChange.Verdict verdict() {
             return result.verdict();
         }
     }
@@ -58,8 +58,8 @@ public record Comparison(Regression.Settings settings, Path baselineFile, Path c
      * @param summary median and interval at the gate's confidence
      * @param verdict the gate's verdict, null when the baseline lacks this benchmark
      */
-    public record Tracked(String name, BenchmarkResult result, Regression.Direction direction, Summary summary,
-                          Regression.Verdict verdict) {
+    public record Tracked(String name, BenchmarkResult result, PerformanceChange.Direction direction, Summary summary,
+                          PerformanceChange.Verdict verdict) {
     }
 
     /**
@@ -70,7 +70,7 @@ public record Comparison(Regression.Settings settings, Path baselineFile, Path c
      * @throws ResultsException if a file is not JMH JSON, the environments differ without
      *     {@code allowEnvMismatch}, the runs have nothing in common, or a current benchmark's mode is not a JMH mode
      */
-    public static Comparison compare(Path baselineFile, Path currentFile, Regression.Settings settings,
+    public static Comparison compare(Path baselineFile, Path currentFile, PerformanceChange.Settings settings,
                                      boolean allowEnvMismatch) throws IOException {
         List<BenchmarkResult> baseline = read(baselineFile, "baseline");
         List<BenchmarkResult> current = read(currentFile, "current");
@@ -79,7 +79,7 @@ public record Comparison(Regression.Settings settings, Path baselineFile, Path c
             throw new ResultsException(environment.refusal());
         }
         Pairing comparison = Pairing.match(baseline, current, baselineFile, currentFile);
-        List<Regression.Result> results = Regression.evaluate(
+        List<PerformanceChange.Result> results = PerformanceChange.evaluate(
                 comparison.pairs().stream().map(Pairing.Pair::toCase).toList(), settings);
         Map<String, Summary> currentSummaries = new LinkedHashMap<>();
         for (BenchmarkResult r : current) {
@@ -91,7 +91,7 @@ public record Comparison(Regression.Settings settings, Path baselineFile, Path c
             rows.add(new Row(pair, Summary.of(pair.baselineSamples(), settings.bootstrap()),
                     currentSummaries.get(pair.name()), results.get(i)));
         }
-        Map<String, Regression.Verdict> verdicts = new LinkedHashMap<>();
+        Map<String, PerformanceChange.Verdict> verdicts = new LinkedHashMap<>();
         rows.forEach(row -> verdicts.put(row.pair().name(), row.verdict()));
         List<Tracked> tracked = new ArrayList<>();
         for (BenchmarkResult r : current) {
@@ -104,17 +104,17 @@ public record Comparison(Regression.Settings settings, Path baselineFile, Path c
 
     /** True when at least one benchmark REGRESSED: the gate fails. */
     public boolean regressed() {
-        return count(Regression.Verdict.REGRESSED) > 0;
+        return count(PerformanceChange.Verdict.REGRESSED) > 0;
     }
 
-    public long count(Regression.Verdict verdict) {
+    public long count(PerformanceChange.Verdict verdict) {
         return rows.stream().filter(r -> r.verdict() == verdict).count();
     }
 
     /** Rows with the ones a reviewer must look at first: regressed, inconclusive, improved, unchanged; then by name. */
     public List<Row> rowsBySeverity() {
-        List<Regression.Verdict> order = List.of(Regression.Verdict.REGRESSED, Regression.Verdict.INCONCLUSIVE,
-                Regression.Verdict.IMPROVED, Regression.Verdict.UNCHANGED);
+        List<PerformanceChange.Verdict> order = List.of(PerformanceChange.Verdict.REGRESSED, PerformanceChange.Verdict.INCONCLUSIVE,
+                PerformanceChange.Verdict.IMPROVED, PerformanceChange.Verdict.UNCHANGED);
         return rows.stream().sorted(Comparator.comparing((Row r) -> order.indexOf(r.verdict()))
                 .thenComparing(r -> r.pair().name())).toList();
     }

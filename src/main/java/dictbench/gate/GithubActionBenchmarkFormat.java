@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dictbench.format.Cells;
 import dictbench.format.OutputFormat;
 import dictbench.stats.ConfidenceInterval;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import java.util.Locale;
 
 /**
@@ -42,7 +42,7 @@ public final class GithubActionBenchmarkFormat implements OutputFormat<Compariso
             ConfidenceInterval ci = t.summary().medianCi();
             String unit = t.result().unit();
             String note = "";
-            if (t.direction() == Regression.Direction.HIGHER_IS_BETTER) {
+            if (t.direction() == PerformanceChange.Direction.HIGHER_IS_BETTER) {
                 note = "converted from thrpt " + Cells.number(median) + " " + unit + "; ";
                 ci = new ConfidenceInterval(1 / ci.upper(), 1 / ci.lower(), ci.confidence());
                 median = 1 / median;
@@ -54,7 +54,7 @@ public final class GithubActionBenchmarkFormat implements OutputFormat<Compariso
             e.put("value", median);
             e.put("range", "± " + Cells.number(Math.max(median - ci.lower(), ci.upper() - median)));
             e.put("extra", String.format(Locale.ROOT, "%s%s%% CI [%s, %s]; %d shots in %d forks; gate: %s", note,
-                    Regression.number(100 * ci.confidence()), Cells.number(ci.lower()), Cells.number(ci.upper()),
+                    Sentences.number(100 * ci.confidence()), Cells.number(ci.lower()), Cells.number(ci.upper()),
                     t.summary().n(), t.summary().forks(), t.verdict() == null ? "not in baseline" : t.verdict().name()));
         }
         return out.toPrettyString() + "\n";

@@ -7,7 +7,7 @@ import dictbench.format.OutputFormat;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.Environment;
 import dictbench.stats.ConfidenceInterval;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import dictbench.stats.Summary;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -42,11 +42,11 @@ public final class JsonFormat implements OutputFormat<Comparison> {
 
     @Override
     public String render(Comparison report) {
-        Regression.Settings s = report.settings();
+        PerformanceChange.Settings s = report.settings();
         ObjectNode root = JSON.createObjectNode();
         root.put("regressed", report.regressed());
         ObjectNode counts = root.putObject("counts");
-        for (Regression.Verdict v : Regression.Verdict.values()) {
+        for (PerformanceChange.Verdict v : PerformanceChange.Verdict.values()) {
             counts.put(v.name(), report.count(v));
         }
         ObjectNode settings = root.putObject("settings");
@@ -65,7 +65,7 @@ public final class JsonFormat implements OutputFormat<Comparison> {
         root.put("currentFile", report.currentFile().toString());
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (Comparison.Row row : report.rows()) {
-            Regression.Result r = row.result();
+            PerformanceChange.Result r = row.result();
             BenchmarkResult current = row.pair().current();
             ObjectNode b = benchmarks.addObject();
             b.put("name", row.pair().name());
@@ -74,7 +74,7 @@ public final class JsonFormat implements OutputFormat<Comparison> {
             current.params().forEach(params::put);
             b.put("mode", current.mode());
             b.put("unit", current.unit());
-            b.put("direction", r.input().direction() == Regression.Direction.LOWER_IS_BETTER ? "lower-is-better"
+            b.put("direction", r.input().direction() == PerformanceChange.Direction.LOWER_IS_BETTER ? "lower-is-better"
                     : "higher-is-better");
             summary(b.putObject("baseline"), row.baseline());
             summary(b.putObject("current"), row.current());
@@ -90,7 +90,7 @@ public final class JsonFormat implements OutputFormat<Comparison> {
             } else {
                 b.putNull("shotsPerSideNeeded");
             }
-            b.put("reason", r.reason());
+            b.put("reason", Sentences.reason(r, report.settings()));
         }
         report.onlyInBaseline().forEach(root.putArray("onlyInBaseline")::add);
         report.onlyInCurrent().forEach(root.putArray("onlyInCurrent")::add);

@@ -3,7 +3,7 @@ import dictbench.format.Cells;
 import dictbench.format.OutputFormat;
 import dictbench.format.Table;
 import dictbench.format.TableFormat;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,20 +28,20 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
 
     @Override
     public String render(Comparison report) {
-        Regression.Settings s = report.settings();
-        String conf = Regression.number(100 * s.confidence()) + "%";
+        PerformanceChange.Settings s = report.settings();
+        String conf = Sentences.number(100 * s.confidence()) + "%";
         String correction = s.correction().displayName();
         boolean forced = !report.environment().matches();
         StringBuilder out = new StringBuilder();
-        long regressed = report.count(Regression.Verdict.REGRESSED);
+        long regressed = report.count(PerformanceChange.Verdict.REGRESSED);
         out.append("## dictbench performance gate: ")
                 .append(regressed > 0 ? "FAIL, " + regressed + " regressed" : "pass, no regression").append("\n\n");
-        out.append(report.count(Regression.Verdict.REGRESSED)).append(" regressed · ")
-                .append(report.count(Regression.Verdict.IMPROVED)).append(" improved · ")
-                .append(report.count(Regression.Verdict.UNCHANGED)).append(" unchanged · ")
-                .append(report.count(Regression.Verdict.INCONCLUSIVE)).append(" inconclusive, of ")
-                .append(report.rows().size()).append(" benchmarks compared (threshold ").append(Regression.number(100 * s.threshold()))
-                .append("%, α = ").append(Regression.number(s.alpha())).append(", ").append(correction).append(").\n\n");
+        out.append(report.count(PerformanceChange.Verdict.REGRESSED)).append(" regressed · ")
+                .append(report.count(PerformanceChange.Verdict.IMPROVED)).append(" improved · ")
+                .append(report.count(PerformanceChange.Verdict.UNCHANGED)).append(" unchanged · ")
+                .append(report.count(PerformanceChange.Verdict.INCONCLUSIVE)).append(" inconclusive, of ")
+                .append(report.rows().size()).append(" benchmarks compared (threshold ").append(Sentences.number(100 * s.threshold()))
+                .append("%, α = ").append(Sentences.number(s.alpha())).append(", ").append(correction).append(").\n\n");
         if (forced) {
             out.append("> **Warning: the environments differ** and were compared anyway (`--allow-env-mismatch`): ")
                     .append(escape(String.join("; ", report.environment().differences())))
@@ -50,34 +50,34 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Comparison.Row row : report.rowsBySeverity()) {
-            Regression.Result r = row.result();
+            PerformanceChange.Result r = row.result();
             String unit = row.pair().current().unit();
             rows.add(List.of(verdict(r.verdict()) + (forced ? " " + FORCED : ""), "`" + row.pair().name() + "`",
                     Cells.time(row.baseline(), unit), Cells.time(row.current(), unit),
                     String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.ratio().value(), r.ratio().ci().lower(), r.ratio().ci().upper()),
-                    r.change(), p(r.adjustedPValue())));
+                    Sentences.change(r), p(r.adjustedPValue())));
         }
         out.append(TableFormat.MARKDOWN.render(new Table("", List.of("verdict", "benchmark", "baseline median [" + conf + " CI]",
                 "current median [" + conf + " CI]", "current/baseline [" + conf + " CI]", "change", "p (" + correction + ")"),
                 List.of(false, false, true, true, true, false, true), rows, List.of())));
         List<Comparison.Row> explained = report.rowsBySeverity().stream()
-                .filter(r -> r.verdict() != Regression.Verdict.UNCHANGED).toList();
+                .filter(r -> r.verdict() != PerformanceChange.Verdict.UNCHANGED).toList();
         if (!explained.isEmpty()) {
             out.append("\n**Why**\n\n");
             for (Comparison.Row row : explained) {
                 out.append("- `").append(escape(row.pair().name())).append("` ").append(row.verdict()).append(": ")
-                        .append(escape(row.result().reason())).append('\n');
+                        .append(escape(Sentences.reason(row.result(), s))).append('\n');
             }
         }
         unmatched(out, "Only in the baseline (not compared)", report.onlyInBaseline());
         unmatched(out, "Only in the current run (new, not compared)", report.onlyInCurrent());
         out.append("\n<details><summary>How to read this</summary>\n\n")
                 .append("- **REGRESSED**: the ").append(correction).append("-adjusted Mann–Whitney p is below ")
-                .append(Regression.number(s.alpha())).append(" and the whole ").append(conf)
-                .append(" bootstrap CI of the slowdown lies beyond ").append(Regression.number(100 * s.threshold()))
+                .append(Sentences.number(s.alpha())).append(" and the whole ").append(conf)
+                .append(" bootstrap CI of the slowdown lies beyond ").append(Sentences.number(100 * s.threshold()))
                 .append("% worse. Only this verdict fails the gate (exit code 1).\n")
-                .append("- **IMPROVED**: the mirror image, beyond ").append(Regression.number(100 * s.threshold())).append("% better.\n")
-                .append("- **UNCHANGED**: the whole CI lies within ±").append(Regression.number(100 * s.threshold()))
+                .append("- **IMPROVED**: the mirror image, beyond ").append(Sentences.number(100 * s.threshold())).append("% better.\n")
+                .append("- **UNCHANGED**: the whole CI lies within ±").append(Sentences.number(100 * s.threshold()))
                 .append("%: any change is smaller than the threshold.\n")
                 .append("- **INCONCLUSIVE**: too few forks or shots for the test, or a CI that straddles the threshold; ")
                 .append("*Why* says how many shots would likely decide it.\n")
@@ -97,7 +97,7 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
         }
     }
 
-    private static String verdict(Regression.Verdict v) {
+    private static String verdict(PerformanceChange.Verdict v) {
         return switch (v) {
             case REGRESSED -> "**REGRESSED**";
             case IMPROVED -> "IMPROVED";

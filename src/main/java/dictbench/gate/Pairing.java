@@ -1,7 +1,7 @@
 package dictbench.gate;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.ResultsException;
-import dictbench.stats.Regression;
+import dictbench.stats.PerformanceChange;
 import dictbench.stats.Samples;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +36,12 @@ public record Pairing(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
      * @param direction which way is better, from the JMH mode
      * @param baselineSamples the baseline's shots in the current run's unit
      */
-    public record Pair(String name, BenchmarkResult baseline, BenchmarkResult current, Regression.Direction direction,
+    public record Pair(String name, BenchmarkResult baseline, BenchmarkResult current, PerformanceChange.Direction direction,
                        Samples baselineSamples) {
 
         /** The case the gate judges. */
-        public Regression.Case toCase() {
-            return new Regression.Case(name, direction, baselineSamples, current.primary());
+        public PerformanceChange.Case toCase() {
+            return new PerformanceChange.Case(name, direction, baselineSamples, current.primary());
         }
     }
 
@@ -94,10 +94,10 @@ public record Pairing(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
      *
      * @throws ResultsException for any other mode
      */
-    public static Regression.Direction direction(BenchmarkResult r) throws ResultsException {
+    public static PerformanceChange.Direction direction(BenchmarkResult r) throws ResultsException {
         return switch (r.mode()) {
-            case "ss", "avgt", "sample" -> Regression.Direction.LOWER_IS_BETTER;
-            case "thrpt" -> Regression.Direction.HIGHER_IS_BETTER;
+            case "ss", "avgt", "sample" -> PerformanceChange.Direction.LOWER_IS_BETTER;
+            case "thrpt" -> PerformanceChange.Direction.HIGHER_IS_BETTER;
             default -> throw new ResultsException(name(r) + ": unknown JMH mode '" + r.mode()
                     + "' (expected ss, avgt, sample or thrpt)");
         };
@@ -108,7 +108,7 @@ public record Pairing(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
             throw new ResultsException(name + ": the baseline ran in JMH mode " + b.mode() + ", the current run in "
                     + c.mode() + "; compare runs of the same mode");
         }
-        Regression.Direction direction = direction(c);
+        PerformanceChange.Direction direction = direction(c);
         Samples baseSamples = b.primary();
         if (!b.unit().equals(c.unit())) {
             Optional<Double> from = b.millisPerUnit();

@@ -1,7 +1,7 @@
 /**
  * The performance-regression gate. {@link dictbench.gate.Comparison} compares two runs:
  * {@link dictbench.gate.EnvironmentCheck} checks they share an {@code EnvironmentKey},
- * {@link dictbench.gate.Pairing} pairs their benchmarks, {@code stats.Regression} judges each pair. Its
+ * {@link dictbench.gate.Pairing} pairs their benchmarks, {@code stats.PerformanceChange} judges each pair. Its
  * {@link dictbench.gate.Comparison#FORMATS} write it: {@link dictbench.gate.MarkdownFormat} (the summary
  * for a pull request), {@link dictbench.gate.JsonFormat}, and the exports
  * {@link dictbench.gate.GithubActionBenchmarkFormat} and {@link dictbench.gate.BencherFormat}.

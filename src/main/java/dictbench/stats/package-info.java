@@ -18,10 +18,13 @@
  *   <li>{@link dictbench.stats.Ceiling} – how close the best strategy comes to the I/O or decode
  *       bound; {@link dictbench.stats.OverheadDecomposition} – each cost component's share;</li>
  *   <li>{@link dictbench.stats.MannWhitney} and {@link dictbench.stats.MultipleComparisons} –
- *       regression-gate tests and p-value adjustment.</li>
+ *       regression-gate tests and p-value adjustment; {@link dictbench.stats.PerformanceChange} – whether a
+ *       benchmark changed between two runs, as a verdict and its reason ({@code Finding}), with
+ *       {@link dictbench.stats.ChangeSampleSize} – how many shots can or would decide it.</li>
  * </ul>
  *
- * <p>Rules for this package: no I/O, no printing, no clocks, no global state. Randomness comes only
+ * <p>Rules for this package: no I/O, no printing, no sentences (the layer that renders writes those), no
+ * clocks, no global state. Randomness comes only
  * from {@link java.util.SplittableRandom} seeded by a parameter, so every result is reproducible.
  * Records validate in their compact constructors and throw {@link IllegalArgumentException} naming
  * the parameter and its allowed range. A statistic that is undefined for its input is returned as

@@ -2,7 +2,7 @@ package dictbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dictbench.gate.ComparisonTest.Runs;
-import dictbench.stats.RegressionTest;
+import dictbench.stats.PerformanceChangeTest;
 import dictbench.stats.Samples;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,8 +62,8 @@ class CompareCommandTest {
 
     @Test
     void aRegressionExitsOneAndWritesEveryOutput() throws IOException {
-        Path base = run("base", RegressionTest.typical(100, 1), RegressionTest.typical(300, 2));
-        Path cur = run("cur", RegressionTest.typical(120, 3), RegressionTest.typical(300, 4));
+        Path base = run("base", PerformanceChangeTest.typical(100, 1), PerformanceChangeTest.typical(300, 2));
+        Path cur = run("cur", PerformanceChangeTest.typical(120, 3), PerformanceChangeTest.typical(300, 4));
         Path out = dir.resolve("gate");
         MainTest.Outcome o = compare("--baseline", base.toString(), "--current", cur.toString(), "--out", out.toString());
         assertEquals(ExitCodes.REGRESSION, o.code(), o.err());
@@ -80,10 +80,10 @@ class CompareCommandTest {
 
     @Test
     void noRegressionExitsZeroAndWritesBesideTheCurrentRun() throws IOException {
-        Samples fj = RegressionTest.typical(100, 5);
-        Samples seq = RegressionTest.typical(300, 6);
+        Samples fj = PerformanceChangeTest.typical(100, 5);
+        Samples seq = PerformanceChangeTest.typical(300, 6);
         Path base = run("base", fj, seq);
-        Path cur = run("cur", RegressionTest.typical(80, 7), seq);
+        Path cur = run("cur", PerformanceChangeTest.typical(80, 7), seq);
         MainTest.Outcome o = compare("--baseline", base.toString(), "--current", cur.toString());
         assertEquals(ExitCodes.OK, o.code(), o.err());
         assertTrue(o.out().startsWith("## dictbench performance gate: pass, no regression"), o.out());
@@ -93,8 +93,8 @@ class CompareCommandTest {
 
     @Test
     void thresholdAndCorrectionAreApplied() throws IOException {
-        Path base = run("base", RegressionTest.typical(100, 8), RegressionTest.typical(300, 9));
-        Path cur = run("cur", RegressionTest.typical(120, 10), RegressionTest.typical(300, 11));
+        Path base = run("base", PerformanceChangeTest.typical(100, 8), PerformanceChangeTest.typical(300, 9));
+        Path cur = run("cur", PerformanceChangeTest.typical(120, 10), PerformanceChangeTest.typical(300, 11));
         String[] common = {"--baseline", base.toString(), "--current", cur.toString(), "--out", dir.resolve("g").toString()};
         MainTest.Outcome lenient = compare(concat(common, "--threshold", "30%"));
         assertEquals(ExitCodes.OK, lenient.code(), lenient.out());
@@ -107,7 +107,7 @@ class CompareCommandTest {
 
     @Test
     void badOptionsAreOneLine() throws IOException {
-        Samples s = RegressionTest.typical(100, 12);
+        Samples s = PerformanceChangeTest.typical(100, 12);
         Path base = run("base", s, s);
         String[] common = {"--baseline", base.toString(), "--current", base.toString()};
         compare(concat(common, "--threshold", "5")).assertOneLineError("'5' is ambiguous: write 5% or a fraction below 1");
@@ -120,7 +120,7 @@ class CompareCommandTest {
 
     @Test
     void malformedJsonIsOneLine() throws IOException {
-        Path cur = run("cur", RegressionTest.typical(100, 13), RegressionTest.typical(300, 14));
+        Path cur = run("cur", PerformanceChangeTest.typical(100, 13), PerformanceChangeTest.typical(300, 14));
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "[{\"benchmark\": ");
         compare("--baseline", bad.toString(), "--current", cur.toString()).assertOneLineError(bad + " is not JSON");
@@ -128,7 +128,7 @@ class CompareCommandTest {
 
     @Test
     void missingBaselineIsOneLine() throws IOException {
-        Path cur = run("cur", RegressionTest.typical(100, 15), RegressionTest.typical(300, 16));
+        Path cur = run("cur", PerformanceChangeTest.typical(100, 15), PerformanceChangeTest.typical(300, 16));
         Path missing = dir.resolve("results/baseline/jmh.json");
         compare("--baseline", missing.toString(), "--current", cur.toString())
                 .assertOneLineError(missing + ": no such baseline results file");
@@ -136,7 +136,7 @@ class CompareCommandTest {
 
     @Test
     void nothingInCommonIsOneLine() throws IOException {
-        Samples s = RegressionTest.typical(100, 17);
+        Samples s = PerformanceChangeTest.typical(100, 17);
         Path base = Runs.write(dir.resolve("base"), Runs.environment(), Runs.load(FJ, 2, s));
         Path cur = Runs.write(dir.resolve("cur"), Runs.environment(), Runs.load(FJ, 4, s));
         compare("--baseline", base.toString(), "--current", cur.toString()).assertOneLineError("no benchmark in common");
@@ -144,7 +144,7 @@ class CompareCommandTest {
 
     @Test
     void differentEnvironmentsAreRefusedUnlessAllowed() throws IOException {
-        Samples s = RegressionTest.typical(100, 18);
+        Samples s = PerformanceChangeTest.typical(100, 18);
         Path base = Runs.write(dir.resolve("base"), Runs.environment(), Runs.load(FJ, 2, s));
         Path cur = Runs.write(dir.resolve("cur"), Runs.environment("AMD EPYC", 2, "Eclipse Adoptium 25.0.3+9-LTS",
                 List.of("-Xms8g", "-Xmx8g"), Runs.environment().datasetHash()), Runs.load(FJ, 2, s));
@@ -160,7 +160,7 @@ class CompareCommandTest {
 
     @Test
     void aMissingEnvironmentIsRefusedUnlessAllowed() throws IOException {
-        Samples s = RegressionTest.typical(100, 19);
+        Samples s = PerformanceChangeTest.typical(100, 19);
         Path base = Runs.write(dir.resolve("base"), Runs.environment(), Runs.load(FJ, 2, s));
         Path cur = Runs.write(dir.resolve("cur"), null, Runs.load(FJ, 2, s));
         compare("--baseline", base.toString(), "--current", cur.toString())

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dictbench.gate.Calibration.Rule;
 import dictbench.gate.ComparisonTest.Runs;
 import dictbench.results.ResultsException;
+import dictbench.stats.PerformanceChange;
 import dictbench.stats.Proportion;
-import dictbench.stats.Regression;
 import dictbench.stats.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class CalibrationTest {
         run("a-03", 1, 3);
         run("slowed20-01", 1.2, 4);
         run("slowed3-01", 1.03, 5);
-        Calibration c = Calibration.of(dir, Regression.Settings.defaults());
+        Calibration c = Calibration.of(dir, PerformanceChange.Settings.defaults());
 
         assertEquals(List.of(0, 3, 20), c.levels());
         assertEquals(new Proportion(0, 3), c.alarms(0, Rule.GATE), "3 a/a pairs, none alarmed");
@@ -61,7 +61,7 @@ class CalibrationTest {
         // 3% is inside the gate's 5% threshold and the ratio rule's band: neither may call it a regression
         assertEquals(0, c.alarms(3, Rule.GATE).k());
         assertEquals(0, c.alarms(3, Rule.RATIO_5).k());
-        assertEquals(6, c.verdicts(20).get(Regression.Verdict.REGRESSED));
+        assertEquals(6, c.verdicts(20).get(PerformanceChange.Verdict.REGRESSED));
         assertEquals(1.2, dictbench.stats.Descriptive.median(c.ratios(20)), 0.01);
 
         String markdown = c.markdown();
@@ -74,19 +74,19 @@ class CalibrationTest {
 
     @Test
     void refusesWhatIsNotACalibration() throws IOException {
-        assertThrows(NoSuchFileException.class, () -> Calibration.of(dir, Regression.Settings.defaults()));
+        assertThrows(NoSuchFileException.class, () -> Calibration.of(dir, PerformanceChange.Settings.defaults()));
         run("a-01", 1, 1);
-        ResultsException tooFew = assertThrows(ResultsException.class, () -> Calibration.of(dir, Regression.Settings.defaults()));
+        ResultsException tooFew = assertThrows(ResultsException.class, () -> Calibration.of(dir, PerformanceChange.Settings.defaults()));
         assertTrue(tooFew.getMessage().contains("at least 2"), tooFew.getMessage());
         Files.createDirectories(dir.resolve("runs").resolve("baseline"));
-        ResultsException label = assertThrows(ResultsException.class, () -> Calibration.of(dir, Regression.Settings.defaults()));
+        ResultsException label = assertThrows(ResultsException.class, () -> Calibration.of(dir, PerformanceChange.Settings.defaults()));
         assertTrue(label.getMessage().contains("a-NN or slowedP-NN"), label.getMessage());
     }
 
     @Test
     void theGateRuleNamesTheSettingsItWasJudgedWith() {
-        assertEquals("dictbench gate (threshold 5%, α 0.01, Holm: REGRESSED)", Rule.GATE.description(Regression.Settings.defaults()));
+        assertEquals("dictbench gate (threshold 5%, α 0.01, Holm: REGRESSED)", Rule.GATE.description(PerformanceChange.Settings.defaults()));
         assertEquals("dictbench gate (threshold 10%, α 0.05, Benjamini–Hochberg: REGRESSED)", Rule.GATE.description(
-                Regression.Settings.defaults().withThreshold(0.10).withAlpha(0.05).withCorrection(Regression.Correction.BENJAMINI_HOCHBERG)));
+                PerformanceChange.Settings.defaults().withThreshold(0.10).withAlpha(0.05).withCorrection(PerformanceChange.Correction.BENJAMINI_HOCHBERG)));
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dictbench.results.Environment;
 import dictbench.results.EnvironmentKey;
 import dictbench.results.ResultsException;
-import dictbench.stats.Regression.Verdict;
-import dictbench.stats.Regression;
-import dictbench.stats.RegressionTest;
+import dictbench.stats.PerformanceChange.Verdict;
+import dictbench.stats.PerformanceChange;
+import dictbench.stats.PerformanceChangeTest;
 import dictbench.stats.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,18 +106,18 @@ public class ComparisonTest {
     }
 
     static Comparison compare(Path baseline, Path current) throws IOException {
-        return Comparison.compare(baseline, current, Regression.Settings.defaults(), false);
+        return Comparison.compare(baseline, current, PerformanceChange.Settings.defaults(), false);
     }
 
     @Test
     void judgesWhatBothRunsHaveAndListsTheRest() throws IOException {
-        Path b = baseline(Runs.load(LOAD, 2, RegressionTest.typical(100, 1)), Runs.load(SEQ, 1, RegressionTest.typical(300, 2)));
-        Path c = current(Runs.load(LOAD, 4, RegressionTest.typical(60, 3)), Runs.load(LOAD, 2, RegressionTest.typical(120, 4)));
+        Path b = baseline(Runs.load(LOAD, 2, PerformanceChangeTest.typical(100, 1)), Runs.load(SEQ, 1, PerformanceChangeTest.typical(300, 2)));
+        Path c = current(Runs.load(LOAD, 4, PerformanceChangeTest.typical(60, 3)), Runs.load(LOAD, 2, PerformanceChangeTest.typical(120, 4)));
         Comparison report = compare(b, c);
         assertEquals(1, report.rows().size());
         Comparison.Row row = report.rows().getFirst();
         assertEquals("ForkJoinLoadBenchmark.load{cache=warm,dataset=default,threads=2}", row.pair().name());
-        assertEquals(Verdict.REGRESSED, row.verdict(), row.result().reason());
+        assertEquals(Verdict.REGRESSED, row.verdict(), Sentences.reason(row.result(), report.settings()));
         assertTrue(report.regressed());
         assertEquals(List.of("SequentialLoadBenchmark.load{cache=warm,dataset=default,threads=1}"), report.onlyInBaseline());
         assertEquals(List.of("ForkJoinLoadBenchmark.load{cache=warm,dataset=default,threads=4}"), report.onlyInCurrent());
@@ -128,7 +128,7 @@ public class ComparisonTest {
 
     @Test
     void identicalRunsPass() throws IOException {
-        Samples same = RegressionTest.typical(100, 5);
+        Samples same = PerformanceChangeTest.typical(100, 5);
         Comparison report = compare(baseline(Runs.load(LOAD, 2, same)), current(Runs.load(LOAD, 2, same)));
         assertEquals(Verdict.UNCHANGED, report.rows().getFirst().verdict());
         assertFalse(report.regressed());
@@ -136,7 +136,7 @@ public class ComparisonTest {
 
     @Test
     void convertsTimeUnitsBeforeComparing() throws IOException {
-        Samples millis = RegressionTest.typical(100, 6);
+        Samples millis = PerformanceChangeTest.typical(100, 6);
         double[][] forks = millis.toArrays();
         for (double[] fork : forks) {
             for (int i = 0; i < fork.length; i++) {
@@ -154,16 +154,16 @@ public class ComparisonTest {
     @Test
     void throughputIsBetterHigher() throws IOException {
         Map<String, String> params = Map.of("dataset", "default");
-        Comparison report = compare(baseline(Runs.result(LOAD, "thrpt", "ops/s", params, RegressionTest.typical(10, 7))),
-                current(Runs.result(LOAD, "thrpt", "ops/s", params, RegressionTest.typical(8, 8))));
-        assertEquals(Regression.Direction.HIGHER_IS_BETTER, report.rows().getFirst().pair().direction());
+        Comparison report = compare(baseline(Runs.result(LOAD, "thrpt", "ops/s", params, PerformanceChangeTest.typical(10, 7))),
+                current(Runs.result(LOAD, "thrpt", "ops/s", params, PerformanceChangeTest.typical(8, 8))));
+        assertEquals(PerformanceChange.Direction.HIGHER_IS_BETTER, report.rows().getFirst().pair().direction());
         assertEquals(Verdict.REGRESSED, report.rows().getFirst().verdict());
     }
 
     @Test
     void refusesPairsThatCannotBeCompared() throws IOException {
         Map<String, String> params = Map.of("dataset", "default");
-        Samples s = RegressionTest.typical(100, 9);
+        Samples s = PerformanceChangeTest.typical(100, 9);
         ResultsException mode = assertThrows(ResultsException.class, () -> compare(
                 baseline(Runs.result(LOAD, "ss", "ms/op", params, s)), current(Runs.result(LOAD, "avgt", "ms/op", params, s))));
         assertTrue(mode.getMessage().contains("JMH mode ss, the current run in avgt"), mode.getMessage());
@@ -180,7 +180,7 @@ public class ComparisonTest {
 
     @Test
     void nothingInCommonIsNamed() throws IOException {
-        Samples s = RegressionTest.typical(100, 10);
+        Samples s = PerformanceChangeTest.typical(100, 10);
         Path b = baseline(Runs.load(LOAD, 2, s));
         Path c = current(Runs.load(LOAD, 4, s));
         ResultsException e = assertThrows(ResultsException.class, () -> compare(b, c));
@@ -190,7 +190,7 @@ public class ComparisonTest {
 
     @Test
     void missingFilesAreNamedWithTheirRole() throws IOException {
-        Path c = current(Runs.load(LOAD, 2, RegressionTest.typical(100, 11)));
+        Path c = current(Runs.load(LOAD, 2, PerformanceChangeTest.typical(100, 11)));
         Path missing = dir.resolve("nope/jmh.json");
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> compare(missing, c));
         assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("no such baseline results file"),
@@ -199,7 +199,7 @@ public class ComparisonTest {
 
     @Test
     void refusesDifferentEnvironmentsNamingWhatDiffers() throws IOException {
-        Samples s = RegressionTest.typical(100, 12);
+        Samples s = PerformanceChangeTest.typical(100, 12);
         Path b = baseline(Runs.load(LOAD, 2, s));
         Path c = Runs.write(dir.resolve("other"), Runs.environment("Intel Xeon", 4, "Eclipse Adoptium 25.0.3+9-LTS",
                 List.of("-Xms5376m", "-Xmx5376m", "-Ddictbench.root=/work/a"), "binary=e3ee0208702b"), Runs.load(LOAD, 2, s));
@@ -209,7 +209,7 @@ public class ComparisonTest {
         assertFalse(e.getMessage().contains("JDK '"), "the JDK is the same: " + e.getMessage());
         assertTrue(e.getMessage().contains("--allow-env-mismatch"), e.getMessage());
 
-        Comparison forced = Comparison.compare(b, c, Regression.Settings.defaults(), true);
+        Comparison forced = Comparison.compare(b, c, PerformanceChange.Settings.defaults(), true);
         assertFalse(forced.environment().matches());
         assertEquals(Verdict.UNCHANGED, forced.rows().getFirst().verdict());
     }
@@ -241,22 +241,22 @@ public class ComparisonTest {
 
     @Test
     void aMissingEnvironmentIsRefusedUnlessAllowed() throws IOException {
-        Samples s = RegressionTest.typical(100, 13);
+        Samples s = PerformanceChangeTest.typical(100, 13);
         Path b = Runs.write(dir.resolve("bare"), null, Runs.load(LOAD, 2, s));
         Path c = current(Runs.load(LOAD, 2, s));
         ResultsException e = assertThrows(ResultsException.class, () -> compare(b, c));
         assertTrue(e.getMessage().contains("the baseline has no environment.json beside " + b), e.getMessage());
-        Comparison forced = Comparison.compare(b, c, Regression.Settings.defaults(), true);
+        Comparison forced = Comparison.compare(b, c, PerformanceChange.Settings.defaults(), true);
         assertTrue(forced.environment().baseline().isEmpty());
         assertFalse(forced.environment().matches());
     }
 
     @Test
     void rowsComeWorstFirst() throws IOException {
-        Path b = baseline(Runs.load(LOAD, 1, RegressionTest.typical(100, 14)), Runs.load(LOAD, 2, RegressionTest.typical(100, 15)),
-                Runs.load(LOAD, 3, RegressionTest.typical(100, 16)));
-        Path c = current(Runs.load(LOAD, 1, RegressionTest.typical(70, 17)), Runs.load(LOAD, 2, RegressionTest.typical(100, 18)),
-                Runs.load(LOAD, 3, RegressionTest.typical(130, 19)));
+        Path b = baseline(Runs.load(LOAD, 1, PerformanceChangeTest.typical(100, 14)), Runs.load(LOAD, 2, PerformanceChangeTest.typical(100, 15)),
+                Runs.load(LOAD, 3, PerformanceChangeTest.typical(100, 16)));
+        Path c = current(Runs.load(LOAD, 1, PerformanceChangeTest.typical(70, 17)), Runs.load(LOAD, 2, PerformanceChangeTest.typical(100, 18)),
+                Runs.load(LOAD, 3, PerformanceChangeTest.typical(130, 19)));
         Comparison report = compare(b, c);
         assertEquals(List.of(Verdict.REGRESSED, Verdict.IMPROVED, Verdict.UNCHANGED),
                 report.rowsBySeverity().stream().map(Comparison.Row::verdict).toList());

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dictbench.gate.ComparisonTest.Runs;
 import dictbench.stats.Descriptive;
-import dictbench.stats.Regression;
-import dictbench.stats.RegressionTest;
+import dictbench.stats.PerformanceChange;
+import dictbench.stats.PerformanceChangeTest;
 import dictbench.stats.Samples;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,15 +40,15 @@ class FormatsTest {
     /** A run with one regression in ms/op, one throughput benchmark unchanged, and one new benchmark. */
     @BeforeEach
     void compare() throws IOException {
-        slowerCurrent = RegressionTest.typical(120, 2);
-        newCurrent = RegressionTest.typical(60, 3);
-        throughputCurrent = RegressionTest.typical(4.0, 5);
+        slowerCurrent = PerformanceChangeTest.typical(120, 2);
+        newCurrent = PerformanceChangeTest.typical(60, 3);
+        throughputCurrent = PerformanceChangeTest.typical(4.0, 5);
         Map<String, String> dataset = Map.of("dataset", "default");
-        Path b = Runs.write(dir.resolve("b"), Runs.environment(), Runs.load(FJ, 2, RegressionTest.typical(100, 1)),
-                Runs.result(DECODE, "thrpt", "ops/ms", dataset, RegressionTest.typical(4.0, 4)));
+        Path b = Runs.write(dir.resolve("b"), Runs.environment(), Runs.load(FJ, 2, PerformanceChangeTest.typical(100, 1)),
+                Runs.result(DECODE, "thrpt", "ops/ms", dataset, PerformanceChangeTest.typical(4.0, 4)));
         Path c = Runs.write(dir.resolve("c"), Runs.environment(), Runs.load(FJ, 2, slowerCurrent), Runs.load(FJ, 4, newCurrent),
                 Runs.result(DECODE, "thrpt", "ops/ms", dataset, throughputCurrent));
-        report = Comparison.compare(b, c, Regression.Settings.defaults(), false);
+        report = Comparison.compare(b, c, PerformanceChange.Settings.defaults(), false);
     }
 
     static double median(Samples s) {
@@ -151,11 +151,11 @@ class FormatsTest {
 
     @Test
     void aForcedComparisonIsFlagged() throws IOException {
-        Samples s = RegressionTest.typical(100, 6);
+        Samples s = PerformanceChangeTest.typical(100, 6);
         Path b = Runs.write(dir.resolve("x"), Runs.environment(), Runs.load(FJ, 2, s));
         Path c = Runs.write(dir.resolve("y"), Runs.environment("Intel Xeon", 2, Runs.environment().jdk(),
                 Runs.environment().jvmArgs(), Runs.environment().datasetHash()), Runs.load(FJ, 2, s));
-        Comparison forced = Comparison.compare(b, c, Regression.Settings.defaults(), true);
+        Comparison forced = Comparison.compare(b, c, PerformanceChange.Settings.defaults(), true);
         String md = new MarkdownFormat().render(forced);
         assertTrue(md.contains("**Warning: the environments differ**"), md);
         assertTrue(md.contains("CPU model 'AMD EPYC' vs 'Intel Xeon'"), md);

@@ -2,12 +2,11 @@ package dictbench.stats;
 
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * How many shots the regression gate ({@link Regression}) needs: the rules behind its
- * {@link Regression.Verdict#INCONCLUSIVE} verdicts.
+ * How many shots the regression gate ({@link PerformanceChange}) needs: the rules behind its
+ * {@link PerformanceChange.Verdict#INCONCLUSIVE} verdicts.
  *
  * <p><b>Minimum size (exact for the test the gate uses).</b> {@link MannWhitney} uses the normal
  * approximation {@code z = (U − n₁n₂/2) / sqrt(n₁n₂(n₁+n₂+1)/12)}, {@code p = 2Φ(−|z|)} (Mann &amp; Whitney
@@ -24,7 +23,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * it must clear) and how much larger the test's z would have to be; both grow as {@code √n} for independent
  * shots. Fork-to-fork variation shrinks only with more forks, so the estimate is a floor when forks differ.
  */
-public final class RegressionSampleSize {
+public final class ChangeSampleSize {
 
     /** The largest growth of the shots that {@link #shotsToDecide} reports; beyond it, "too close to call". */
     public static final int MAX_GROWTH = 100;
@@ -35,7 +34,7 @@ public final class RegressionSampleSize {
     private static final NormalDistribution STANDARD_NORMAL =
             new NormalDistribution(null, 0, 1, NormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
 
-    private RegressionSampleSize() {
+    private ChangeSampleSize() {
     }
 
     /**

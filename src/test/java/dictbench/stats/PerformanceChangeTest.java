@@ -1,23 +1,23 @@
 package dictbench.stats;
 
+import dictbench.stats.PerformanceChange.Case;
+import dictbench.stats.PerformanceChange.Correction;
+import dictbench.stats.PerformanceChange.Direction;
+import dictbench.stats.PerformanceChange.Result;
+import dictbench.stats.PerformanceChange.Settings;
+import dictbench.stats.PerformanceChange.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
 import static dictbench.stats.SamplesTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dictbench.stats.Regression.Case;
-import dictbench.stats.Regression.Correction;
-import dictbench.stats.Regression.Direction;
-import dictbench.stats.Regression.Result;
-import dictbench.stats.Regression.Settings;
-import dictbench.stats.Regression.Verdict;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
-
-public class RegressionTest {
+public class PerformanceChangeTest {
 
     /** Relative tolerance of medians and ratios computed by hand. */
     static final double TOLERANCE = 1e-12;
@@ -50,24 +50,24 @@ public class RegressionTest {
     }
 
     static Result judge(Direction direction, Samples baseline, Samples current) {
-        return Regression.evaluate(List.of(new Case("b", direction, baseline, current)), SETTINGS).getFirst();
+        return PerformanceChange.evaluate(List.of(new Case("b", direction, baseline, current)), SETTINGS).getFirst();
     }
 
     @Test
     void twentyPercentSlowerRegresses() {
         Result r = judge(Direction.LOWER_IS_BETTER, typical(100, 1), typical(120, 2));
-        assertEquals(Verdict.REGRESSED, r.verdict(), r.reason());
+        assertEquals(Verdict.REGRESSED, r.verdict(), r.toString());
         assertEquals(1.2, r.ratio().value(), 0.03);
         assertTrue(r.ratio().ci().lower() > 1.05 && r.ratio().ci().contains(r.ratio().value()), r.ratio().toString());
         assertTrue(r.adjustedPValue().getAsDouble() < 1e-6, r.toString());
-        assertTrue(r.reason().startsWith("time +"), r.reason());
+        assertEquals(PerformanceChange.Finding.ABOVE_THRESHOLD, r.finding());
         assertTrue(r.shotsPerSideNeeded().isEmpty());
     }
 
     @Test
     void twentyPercentFasterImproves() {
         Result r = judge(Direction.LOWER_IS_BETTER, typical(100, 1), typical(80, 2));
-        assertEquals(Verdict.IMPROVED, r.verdict(), r.reason());
+        assertEquals(Verdict.IMPROVED, r.verdict(), r.toString());
         assertEquals(0.8, r.ratio().value(), 0.03);
         assertTrue(r.ratio().ci().upper() < 1 / 1.05, r.ratio().toString());
     }
@@ -76,10 +76,10 @@ public class RegressionTest {
     void identicalInputsAreUnchanged() {
         Samples same = typical(100, 3);
         Result r = judge(Direction.LOWER_IS_BETTER, same, same);
-        assertEquals(Verdict.UNCHANGED, r.verdict(), r.reason());
+        assertEquals(Verdict.UNCHANGED, r.verdict(), r.toString());
         assertEquals(1.0, r.ratio().value(), TOLERANCE);
         assertEquals(1.0, r.pValue().getAsDouble(), 1e-9);
-        assertEquals("time ±0.0%", r.change());
+        assertEquals(PerformanceChange.Finding.WITHIN_THRESHOLD, r.finding());
         assertTrue(r.ratio().ci().lower() >= 1 / 1.05 && r.ratio().ci().upper() <= 1.05, r.ratio().toString());
     }
 
@@ -90,27 +90,29 @@ public class RegressionTest {
         Samples cur = shots(102, 5, 10, 0.002, 0.002, 5);
         Result r = judge(Direction.LOWER_IS_BETTER, base, cur);
         assertTrue(r.adjustedPValue().getAsDouble() < 0.01, r.toString());
-        assertEquals(Verdict.UNCHANGED, r.verdict(), r.reason());
+        assertEquals(Verdict.UNCHANGED, r.verdict(), r.toString());
         // and with a 1% threshold the same data is a regression
-        Result strict = Regression.evaluate(List.of(new Case("b", Direction.LOWER_IS_BETTER, base, cur)),
+        Result strict = PerformanceChange.evaluate(List.of(new Case("b", Direction.LOWER_IS_BETTER, base, cur)),
                 SETTINGS.withThreshold(0.01)).getFirst();
-        assertEquals(Verdict.REGRESSED, strict.verdict(), strict.reason());
+        assertEquals(Verdict.REGRESSED, strict.verdict(), strict.toString());
     }
 
     @Test
     void tinySamplesAreInconclusiveAndSayHowManyMoreShots() {
-        // 2 forks × 2 shots a side, 20% slower: 4 shots cannot reach p < 0.01; 5 can (RegressionSampleSize)
+        // 2 forks × 2 shots a side, 20% slower: 4 shots cannot reach p < 0.01; 5 can (ChangeSampleSize)
         Samples base = Samples.of(new double[] {100, 101}, new double[] {102, 103});
         Samples cur = Samples.of(new double[] {120, 121}, new double[] {122, 123});
         Result r = judge(Direction.LOWER_IS_BETTER, base, cur);
-        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.reason());
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
         assertEquals(5, r.shotsPerSideNeeded().getAsInt());
-        assertTrue(r.reason().contains("needs 1 more baseline and 1 more current shots"), r.reason());
+        assertEquals(PerformanceChange.Finding.TOO_FEW_SAMPLES, r.finding());
+        assertTrue(r.tooFewShots() && !r.tooFewForks(), r.toString());
 
         Samples three = Samples.of(new double[] {100}, new double[] {101, 102});
         Result fewer = judge(Direction.LOWER_IS_BETTER, three, cur);
         assertTrue(fewer.pValue().isEmpty(), "below MannWhitney.MIN_PER_GROUP there is no p");
-        assertTrue(fewer.reason().contains("needs 2 more baseline and 1 more current shots"), fewer.reason());
+        assertTrue(fewer.tooFewShots(), fewer.toString());
+        assertEquals(5, fewer.shotsPerSideNeeded().getAsInt());
     }
 
     @Test
@@ -118,8 +120,10 @@ public class RegressionTest {
         Samples base = shots(100, 1, 40, 0, 0.01, 6);
         Samples cur = shots(120, 1, 40, 0, 0.01, 7);
         Result r = judge(Direction.LOWER_IS_BETTER, base, cur);
-        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.reason());
-        assertTrue(r.reason().contains("at least 2 forks"), r.reason());
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
+        assertEquals(PerformanceChange.Finding.TOO_FEW_SAMPLES, r.finding());
+        assertTrue(r.tooFewForks() && !r.tooFewShots(), r.toString());
+        assertTrue(r.shotsPerSideNeeded().isEmpty(), "forks, not shots, are missing");
     }
 
     @Test
@@ -135,7 +139,7 @@ public class RegressionTest {
         Result r = judge(Direction.HIGHER_IS_BETTER, base, lower);
         assertEquals(r.ratio().value(), 1 / r.slowdown().value(), TOLERANCE);
         assertEquals(1 / r.ratio().ci().upper(), r.slowdown().ci().lower(), TOLERANCE);
-        assertTrue(r.reason().startsWith("throughput -"), r.reason());
+        assertTrue(r.ratio().value() < 1, r.toString());
     }
 
     @Test
@@ -161,18 +165,18 @@ public class RegressionTest {
         assertEquals(0.00632, raw, 1e-4);
 
         Result alone = judge(Direction.LOWER_IS_BETTER, base, cur);
-        assertEquals(Verdict.REGRESSED, alone.verdict(), alone.reason());
+        assertEquals(Verdict.REGRESSED, alone.verdict(), alone.toString());
 
-        List<Result> holm = Regression.evaluate(three, SETTINGS.withCorrection(Correction.HOLM));
+        List<Result> holm = PerformanceChange.evaluate(three, SETTINGS.withCorrection(Correction.HOLM));
         for (Result r : holm) {
             assertEquals(3 * raw, r.adjustedPValue().getAsDouble(), 1e-12);
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.reason());
-            assertTrue(r.reason().contains("is not below 0.01"), r.reason());
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
+            assertEquals(PerformanceChange.Finding.NOT_SIGNIFICANT, r.finding());
         }
-        List<Result> bh = Regression.evaluate(three, SETTINGS.withCorrection(Correction.BENJAMINI_HOCHBERG));
+        List<Result> bh = PerformanceChange.evaluate(three, SETTINGS.withCorrection(Correction.BENJAMINI_HOCHBERG));
         for (Result r : bh) {
             assertEquals(raw, r.adjustedPValue().getAsDouble(), 1e-12);
-            assertEquals(Verdict.REGRESSED, r.verdict(), r.reason());
+            assertEquals(Verdict.REGRESSED, r.verdict(), r.toString());
         }
     }
 
@@ -184,7 +188,7 @@ public class RegressionTest {
                 new Case("tiny", Direction.LOWER_IS_BETTER, Samples.of(new double[] {1, 2}), Samples.of(new double[] {1, 2})),
                 new Case("faster", Direction.LOWER_IS_BETTER, typical(100, 15), typical(90, 16)));
         for (Correction c : Correction.values()) {
-            List<Result> results = Regression.evaluate(cases, SETTINGS.withCorrection(c));
+            List<Result> results = PerformanceChange.evaluate(cases, SETTINGS.withCorrection(c));
             double[] raw = {results.get(0).pValue().getAsDouble(), results.get(1).pValue().getAsDouble(),
                     results.get(3).pValue().getAsDouble()};
             double[] expected = c.adjust(raw);
@@ -200,9 +204,9 @@ public class RegressionTest {
     void aStraddlingIntervalIsInconclusiveWithAnEstimate() {
         // 5% slower with 3% noise: the CI straddles 1.05
         Result r = judge(Direction.LOWER_IS_BETTER, shots(100, 5, 10, 0.03, 0.03, 17), shots(105, 5, 10, 0.03, 0.03, 18));
-        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.reason());
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
         assertTrue(r.ratio().ci().contains(1.05), r.ratio().toString());
-        assertTrue(r.reason().contains("straddles") || r.reason().contains("too close"), r.reason());
+        assertEquals(PerformanceChange.Finding.STRADDLES_THRESHOLD, r.finding());
         r.shotsPerSideNeeded().ifPresent(n -> assertTrue(n > 50, "more than now: " + n));
     }
 
@@ -225,8 +229,8 @@ public class RegressionTest {
         assertMessage(() -> new Settings(0.05, 0.6, Correction.HOLM, 1000, 1), "alpha");
         assertMessage(() -> new Settings(0.05, 0.01, null, 1000, 1), "correction");
         assertMessage(() -> new Settings(0.05, 0.01, Correction.HOLM, 10, 1), "resamples");
-        assertMessage(() -> Regression.evaluate(List.of(), SETTINGS), "cases");
-        assertMessage(() -> Regression.evaluate(List.of(new Case("x", Direction.LOWER_IS_BETTER, ok, ok),
+        assertMessage(() -> PerformanceChange.evaluate(List.of(), SETTINGS), "cases");
+        assertMessage(() -> PerformanceChange.evaluate(List.of(new Case("x", Direction.LOWER_IS_BETTER, ok, ok),
                 new Case("x", Direction.LOWER_IS_BETTER, ok, ok)), SETTINGS), "cases");
     }
 

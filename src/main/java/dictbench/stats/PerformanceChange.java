@@ -7,7 +7,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * The verdicts of a performance-regression gate: baseline against current, benchmark by benchmark.
+ * Whether a benchmark changed between two runs, and which way: the numbers a performance-regression gate
+ * decides on, baseline against current, benchmark by benchmark. It returns verdicts and their reasons as
+ * values ({@link Finding}); the gate writes the sentences.
  *
  * <p>For each {@link Case}:
  * <ol>
@@ -28,7 +30,7 @@ import java.util.OptionalInt;
  *   <li>{@link Verdict#INCONCLUSIVE} first, when the sample cannot decide at all: fewer than
  *       {@link #MIN_FORKS} forks on a side (one JVM shows no JVM-to-JVM variation, so its interval would
  *       be too narrow), or so few shots that even a complete separation could not reach significance
- *       ({@link RegressionSampleSize#minimumPerSide}). The reason says how many more are needed.</li>
+ *       ({@link ChangeSampleSize#minimumPerSide}). The reason says how many more are needed.</li>
  *   <li>{@link Verdict#REGRESSED}: adjusted {@code p < α} and the whole interval of {@code s} lies above
  *       {@code 1 + t}.</li>
  *   <li>{@link Verdict#IMPROVED}, the mirror: adjusted {@code p < α} and the whole interval lies below
@@ -38,14 +40,14 @@ import java.util.OptionalInt;
  *       significant or not, is smaller than the threshold.</li>
  *   <li>{@link Verdict#INCONCLUSIVE} otherwise: the interval straddles a threshold, or lies beyond it
  *       without significance after correction. The reason estimates how many shots would decide it
- *       ({@link RegressionSampleSize#shotsToDecide}).</li>
+ *       ({@link ChangeSampleSize#shotsToDecide}).</li>
  * </ul>
  *
  * <p>Only {@code REGRESSED} fails a gate. Requiring both the test and the interval means a false alarm
  * needs a significant test (held to the family-wise rate α by Holm) <em>and</em> an interval that misses
  * the threshold; the false-alarm rate and power of the defaults are measured on real runs, not assumed.
  */
-public final class Regression {
+public final class PerformanceChange {
 
     /** Default practical threshold: a change of less than 5% is not worth failing a build for. */
     public static final double DEFAULT_THRESHOLD = 0.05;
@@ -240,8 +242,24 @@ public final class Regression {
         }
     }
 
+    /** Why a {@link Result} has its verdict. */
+    public enum Finding {
+        /** {@code INCONCLUSIVE}: too few forks ({@link Result#tooFewForks}) or shots ({@link Result#tooFewShots}) to decide at all. */
+        TOO_FEW_SAMPLES,
+        /** {@code REGRESSED}: significant, and the whole interval of the slowdown lies above {@code 1 + t}. */
+        ABOVE_THRESHOLD,
+        /** {@code IMPROVED}: significant, and the whole interval lies below {@code 1 / (1 + t)}. */
+        BELOW_THRESHOLD,
+        /** {@code UNCHANGED}: the whole interval lies within {@code [1/(1+t), 1+t]}. */
+        WITHIN_THRESHOLD,
+        /** {@code INCONCLUSIVE}: the interval clears the threshold but the adjusted p is not below α. */
+        NOT_SIGNIFICANT,
+        /** {@code INCONCLUSIVE}: the interval straddles a threshold. */
+        STRADDLES_THRESHOLD
+    }
+
     /**
-     * The gate's finding for one {@link Case}.
+     * The finding for one {@link Case}.
      *
      * @param input the case judged
      * @param ratio median of all current shots / median of all baseline shots, with its bootstrap interval at
@@ -249,26 +267,25 @@ public final class Regression {
      * @param pValue raw two-sided Mann–Whitney p; empty below {@link MannWhitney#MIN_PER_GROUP} shots a side
      * @param adjustedPValue p after the correction; empty with {@code pValue}
      * @param verdict the verdict
+     * @param finding why: which rule gave the verdict
+     * @param comparisons how many cases were judged together (the family the correction ran over)
+     * @param tooFewForks for {@code TOO_FEW_SAMPLES}: a side has fewer than {@link #MIN_FORKS} forks
+     * @param tooFewShots for {@code TOO_FEW_SAMPLES}: even a complete separation of these shots could not reach
+     *     significance; {@code shotsPerSideNeeded} is then the minimum that can
      * @param shotsPerSideNeeded for {@code INCONCLUSIVE}: the shots per side that would likely decide it
      *     (exact for the minimum-size rule, an estimate otherwise); empty when unknown or not applicable
-     * @param reason one sentence on why, for a report
      */
     public record Result(Case input, Estimate ratio,
-                         OptionalDouble pValue, OptionalDouble adjustedPValue, Verdict verdict,
-                         OptionalInt shotsPerSideNeeded, String reason) {
+                         OptionalDouble pValue, OptionalDouble adjustedPValue, Verdict verdict, Finding finding,
+                         int comparisons, boolean tooFewForks, boolean tooFewShots, OptionalInt shotsPerSideNeeded) {
 
         /** The slowdown ({@code > 1} is worse) with its interval; see {@link Direction#slowdown}. */
         public Estimate slowdown() {
             return input.direction().slowdown(ratio);
         }
-
-        /** The change in words: "time +20.0% (worse)", "throughput +8.0% (better)", "time ±0.0%". */
-        public String change() {
-            return Regression.change(input.direction(), ratio.value());
-        }
     }
 
-    private Regression() {
+    private PerformanceChange() {
     }
 
     /**
@@ -316,100 +333,33 @@ public final class Regression {
     private static Result judge(Case c, Estimate ratio, OptionalDouble p, OptionalDouble adj, int comparisons,
                                 Settings s) {
         Estimate slowdown = c.direction().slowdown(ratio);
-        List<String> tooSmall = new ArrayList<>();
-        OptionalInt needed = OptionalInt.empty();
-        int fb = c.baseline().forkCount();
-        int fc = c.current().forkCount();
-        if (fb < MIN_FORKS || fc < MIN_FORKS) {
-            tooSmall.add(String.format(Locale.ROOT,
-                    "needs at least %d forks a side to see JVM-to-JVM variation (baseline has %d, current %d)",
-                    MIN_FORKS, fb, fc));
-        }
+        boolean tooFewForks = c.baseline().forkCount() < MIN_FORKS || c.current().forkCount() < MIN_FORKS;
         int nb = c.baseline().size();
         int nc = c.current().size();
-        if (!RegressionSampleSize.attainable(nb, nc, s.alpha(), comparisons)) {
-            int n = RegressionSampleSize.minimumPerSide(s.alpha(), comparisons);
-            needed = OptionalInt.of(n);
-            List<String> more = new ArrayList<>();
-            if (nb < n) {
-                more.add((n - nb) + " more baseline");
-            }
-            if (nc < n) {
-                more.add((n - nc) + " more current");
-            }
-            tooSmall.add(String.format(Locale.ROOT,
-                    "needs %s shots: with %d and %d even a complete separation cannot reach p < %s over %d "
-                            + "benchmark(s); %d a side can",
-                    String.join(" and ", more), nb, nc, number(s.alpha()), comparisons, n));
-        }
-        Verdict verdict;
-        String reason;
-        String change = change(c.direction(), ratio.value());
-        String ci = interval(slowdown, s);
+        boolean tooFewShots = !ChangeSampleSize.attainable(nb, nc, s.alpha(), comparisons);
+        OptionalInt needed = tooFewShots ? OptionalInt.of(ChangeSampleSize.minimumPerSide(s.alpha(), comparisons))
+                : OptionalInt.empty();
         boolean significant = adj.isPresent() && adj.getAsDouble() < s.alpha();
-        if (!tooSmall.isEmpty()) {
+        Verdict verdict;
+        Finding finding;
+        if (tooFewForks || tooFewShots) {
             verdict = Verdict.INCONCLUSIVE;
-            reason = "too few samples: " + String.join("; ", tooSmall);
+            finding = Finding.TOO_FEW_SAMPLES;
         } else if (significant && slowdown.ci().lower() > s.worseBound()) {
             verdict = Verdict.REGRESSED;
-            reason = change + ": " + ci + " lies above the " + percent(s.threshold()) + " threshold and adjusted p = "
-                    + number(adj.getAsDouble()) + " < " + number(s.alpha());
+            finding = Finding.ABOVE_THRESHOLD;
         } else if (significant && slowdown.ci().upper() < s.betterBound()) {
             verdict = Verdict.IMPROVED;
-            reason = change + ": " + ci + " lies below the " + percent(s.threshold()) + " threshold and adjusted p = "
-                    + number(adj.getAsDouble()) + " < " + number(s.alpha());
+            finding = Finding.BELOW_THRESHOLD;
         } else if (slowdown.ci().lower() >= s.betterBound() && slowdown.ci().upper() <= s.worseBound()) {
             verdict = Verdict.UNCHANGED;
-            reason = change + ": " + ci + " lies within ±" + percent(s.threshold());
+            finding = Finding.WITHIN_THRESHOLD;
         } else {
             verdict = Verdict.INCONCLUSIVE;
-            double shots = (nb + nc) / 2.0;
-            needed = RegressionSampleSize.shotsToDecide(slowdown, s.threshold(), adj, s.alpha(), shots);
-            String why = slowdown.ci().lower() > s.worseBound() || slowdown.ci().upper() < s.betterBound()
-                    ? ci + " clears the " + percent(s.threshold()) + " threshold but adjusted p = "
-                            + adj.stream().mapToObj(Regression::number).findFirst().orElse("n/a") + " is not below "
-                            + number(s.alpha())
-                    : ci + " straddles the ±" + percent(s.threshold()) + " threshold";
-            reason = change + ": " + why + "; " + (needed.isPresent()
-                    ? String.format(Locale.ROOT, "about %d shots a side (now %d and %d) would likely decide it, "
-                            + "if the interval narrows as 1/√n (add forks, not only shots)", needed.getAsInt(), nb, nc)
-                    : "the change is too close to the threshold to decide with up to "
-                            + RegressionSampleSize.MAX_GROWTH + "× the shots");
+            finding = slowdown.ci().lower() > s.worseBound() || slowdown.ci().upper() < s.betterBound()
+                    ? Finding.NOT_SIGNIFICANT : Finding.STRADDLES_THRESHOLD;
+            needed = ChangeSampleSize.shotsToDecide(slowdown, s.threshold(), adj, s.alpha(), (nb + nc) / 2.0);
         }
-        return new Result(c, ratio, p, adj, verdict, needed, reason);
-    }
-
-    /** "time +12.3% (worse)", "throughput +4.0% (better)", "time ±0.0%": the ratio's change, in words. */
-    static String change(Direction d, double ratio) {
-        String what = d == Direction.LOWER_IS_BETTER ? "time" : "throughput";
-        if (Math.abs(ratio - 1) < 0.0005) {
-            return what + " ±0.0%";
-        }
-        return String.format(Locale.ROOT, "%s %+.1f%% (%s)", what, (ratio - 1) * 100,
-                d.slowdown(ratio) > 1 ? "worse" : "better");
-    }
-
-    private static String interval(Estimate slowdown, Settings s) {
-        return String.format(Locale.ROOT, "the %s%% CI of the slowdown [%.3f, %.3f]",
-                number(100 * s.confidence()), slowdown.ci().lower(), slowdown.ci().upper());
-    }
-
-    private static String percent(double fraction) {
-        return number(100 * fraction) + "%";
-    }
-
-    /**
-     * How the gate writes a setting or a p-value: up to four significant digits without trailing zeros
-     * ({@code 5}, {@code 0.01}, {@code 99}), scientific below 1e-4 ({@code 2.0e-05}).
-     */
-    public static String number(double v) {
-        if (v != 0 && Math.abs(v) < 1e-4) {
-            return String.format(Locale.ROOT, "%.1e", v);
-        }
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains(".") && !s.contains("e")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
+        return new Result(c, ratio, p, adj, verdict, finding, comparisons, tooFewForks, tooFewShots, needed);
     }
 }
