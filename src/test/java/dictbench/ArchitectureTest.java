@@ -1,5 +1,9 @@
 package dictbench;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,10 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The package rules every {@code package-info.java} states ("may import"), enforced on the compiled
@@ -72,6 +72,15 @@ class ArchitectureTest {
     @MethodSource("packages")
     void packageImportsOnlyWhatItsRulesAllow(String pkg) {
         rule(pkg).check(main);
+    }
+
+    /** {@code load.subprocess} is the protocol: the strategies use it, never the other way round. */
+    @Test
+    void theChildProcessProtocolDoesNotKnowTheStrategies() {
+        noClasses().that().resideInAPackage("dictbench.load.subprocess")
+                .should().dependOnClassesThat().resideInAPackage("dictbench.load")
+                .because("load/subprocess/package-info says it may import only dataset and os")
+                .check(main);
     }
 
     @Test

@@ -1,4 +1,5 @@
 package dictbench.bench;
+
 import dictbench.dataset.Manifest;
 import dictbench.load.LoadResult;
 import dictbench.load.Strategy;
@@ -32,7 +33,7 @@ public class SubprocessLoadBenchmark extends LoadBenchmark {
 
     @Override
     protected Strategy createStrategy() throws IOException {
-        subprocess = new SubprocessStrategy(SubprocessStrategy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), threads, CHILD_TIMEOUT);
+        subprocess = SubprocessStrategy.of(SubprocessStrategy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), threads, CHILD_TIMEOUT);
         Manifest manifest = data.manifest();
         subprocess.start(manifest.files().stream().mapToLong(Manifest.FileEntry::bytes).max().orElse(0));
         return subprocess;

@@ -1,4 +1,5 @@
 package dictbench.cli;
+
 import dictbench.bench.TimelineRecorder;
 import dictbench.dataset.DatasetMismatchException;
 import dictbench.dataset.DatasetSpec;

@@ -1,4 +1,5 @@
 package dictbench.dataset;
+
 import dictbench.os.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,5 @@
 package dictbench.format;
+
 import dictbench.stats.ConfidenceInterval;
 import dictbench.stats.Estimate;
 import dictbench.stats.Summary;

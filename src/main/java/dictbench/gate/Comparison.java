@@ -1,4 +1,5 @@
 package dictbench.gate;
+
 import dictbench.format.OutputFormat;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.JmhResults;

@@ -1,4 +1,5 @@
 package dictbench.gate;
+
 import dictbench.results.Environment;
 import dictbench.results.EnvironmentKey;
 import dictbench.results.ResultsException;

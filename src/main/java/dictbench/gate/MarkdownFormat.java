@@ -1,4 +1,5 @@
 package dictbench.gate;
+
 import dictbench.format.Cells;
 import dictbench.format.OutputFormat;
 import dictbench.format.Table;

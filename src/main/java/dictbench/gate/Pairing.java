@@ -1,4 +1,5 @@
 package dictbench.gate;
+
 import dictbench.results.BenchmarkResult;
 import dictbench.results.ResultsException;
 import dictbench.stats.PerformanceChange;

@@ -1,5 +1,8 @@
 package dictbench.load;
+
 import dictbench.dataset.Format;
+import dictbench.load.subprocess.Connection;
+import dictbench.load.subprocess.Frames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The state of one {@link SubprocessStrategy} load: which file goes next, when each file ran, what
+ * The state of one {@link SubprocessStrategy} load, shared by its lanes: which file goes next, when each file ran, what
  * it cost, the maps, the first failure, and the children to destroy when that failure comes.
  *
  * <p>Every file is handled by exactly one lane, so its span runs from {@link #begin} to
@@ -29,7 +32,7 @@ final class SubprocessLoad {
     /** Each cost summed over the files completed so far. */
     private final AtomicReference<SubprocessCosts> costTotals = new AtomicReference<>(SubprocessCosts.ZERO);
     /** Guarded by this: live children, and the first failure (after which no child may start). */
-    private final Set<ChildProcess> children = new HashSet<>();
+    private final Set<Connection> children = new HashSet<>();
     private Throwable failure;
 
     /** Plans a load; reads each file's size (the child heap and the payload limit depend on it). */
@@ -61,8 +64,8 @@ final class SubprocessLoad {
     }
 
     /** What the parent accepts from a child for file {@code i}. */
-    SubprocessFrames.Limits limits(int i) {
-        return SubprocessFrames.Limits.forFile(sizes[i]);
+    Frames.Limits limits(int i) {
+        return Frames.Limits.forFile(sizes[i]);
     }
 
     /** The next file to load, or -1 when all are taken or the load has failed. */
@@ -86,7 +89,7 @@ final class SubprocessLoad {
     }
 
     /** Tracks a child to destroy if the load fails; destroys it at once if the load already has. */
-    synchronized void register(ChildProcess child) throws IOException {
+    synchronized void register(Connection child) throws IOException {
         if (failure != null) {
             child.kill();
             throw new IOException("load already failed", failure);
@@ -94,7 +97,7 @@ final class SubprocessLoad {
         children.add(child);
     }
 
-    synchronized void unregister(ChildProcess child) {
+    synchronized void unregister(Connection child) {
         children.remove(child);
     }
 
@@ -102,7 +105,7 @@ final class SubprocessLoad {
     synchronized void fail(Throwable t) {
         if (failure == null) {
             failure = t;
-            children.forEach(ChildProcess::kill);
+            children.forEach(Connection::kill);
         }
     }
 

@@ -1,4 +1,5 @@
 package dictbench.report;
+
 import dictbench.results.BenchmarkResult;
 import dictbench.run.Counter;
 import dictbench.stats.Bootstrap;

@@ -1,4 +1,5 @@
 package dictbench.report;
+
 import dictbench.results.BenchmarkResult;
 import dictbench.stats.AmdahlFit;
 import dictbench.stats.Estimate;

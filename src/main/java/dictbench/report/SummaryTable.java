@@ -1,4 +1,5 @@
 package dictbench.report;
+
 import dictbench.format.Cells;
 import dictbench.format.Table;
 import dictbench.format.TableFormat;

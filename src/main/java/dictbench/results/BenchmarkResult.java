@@ -1,4 +1,5 @@
 package dictbench.results;
+
 import dictbench.run.BenchmarkKind;
 import dictbench.run.Catalogue;
 import dictbench.run.Counter;

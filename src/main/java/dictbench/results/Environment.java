@@ -1,4 +1,5 @@
 package dictbench.results;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dictbench.run.RunLayout;

@@ -1,4 +1,5 @@
 package dictbench.results;
+
 import dictbench.gate.EnvironmentCheck;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,8 @@
 package dictbench.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dictbench.os.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,9 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A generator killed with SIGKILL at any point leaves, under each final name, either a complete

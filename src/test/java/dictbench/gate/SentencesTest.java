@@ -1,5 +1,10 @@
 package dictbench.gate;
 
+import static dictbench.stats.PerformanceChangeTest.shots;
+import static dictbench.stats.PerformanceChangeTest.typical;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dictbench.stats.PerformanceChange.Case;
 import dictbench.stats.PerformanceChange.Correction;
 import dictbench.stats.PerformanceChange.Direction;
@@ -9,11 +14,6 @@ import dictbench.stats.PerformanceChange;
 import dictbench.stats.Samples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static dictbench.stats.PerformanceChangeTest.shots;
-import static dictbench.stats.PerformanceChangeTest.typical;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SentencesTest {
 

@@ -1,4 +1,5 @@
 package dictbench.load;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,13 +58,13 @@ class StrategyTest {
                 new Maker("virtual", () -> new VirtualThreadsStrategy(false)),
                 new Maker("virtual-split", () -> new VirtualThreadsStrategy(true)),
                 new Maker("forkjoin-2", () -> new ForkJoinStrategy(2)),
-                new Maker("subprocess-spawn-2", () -> new SubprocessStrategy(SubprocessStrategy.Mode.SPAWN, 2, CHILD_TIMEOUT)),
+                new Maker("subprocess-spawn-2", () -> SubprocessStrategy.of(SubprocessStrategy.Mode.SPAWN, 2, CHILD_TIMEOUT)),
                 new Maker("subprocess-pool-2", StrategyTest::startedPool));
     }
 
     /** A pool whose workers are started for files far larger than the test datasets'. */
     static Strategy startedPool() {
-        SubprocessStrategy pool = new SubprocessStrategy(SubprocessStrategy.Mode.POOL, 2, CHILD_TIMEOUT);
+        SubprocessStrategy pool = SubprocessStrategy.of(SubprocessStrategy.Mode.POOL, 2, CHILD_TIMEOUT);
         try {
             pool.start(MAX_TEST_FILE_BYTES);
         } catch (IOException e) {

@@ -1,4 +1,5 @@
 package dictbench.load;
+
 import static dictbench.load.SubprocessTestSupport.assertNoChildProcesses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,8 @@ import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.FormatException;
 import dictbench.dataset.Manifest;
 import dictbench.load.SubprocessStrategy.Mode;
+import dictbench.load.subprocess.FaultyWorker;
+import dictbench.load.subprocess.Worker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +59,7 @@ class SubprocessFaultTest {
     }
 
     private static SubprocessStrategy faulty(Mode mode, int threads, Duration timeout, String... jvmArgs) throws IOException {
-        SubprocessStrategy s = new SubprocessStrategy(mode, threads, timeout, FaultyWorker.class.getName(), List.of(jvmArgs));
+        SubprocessStrategy s = SubprocessStrategy.of(mode, threads, timeout, FaultyWorker.class.getName(), List.of(jvmArgs));
         try {
             s.start(data.totalBytes());
         } catch (IOException | RuntimeException e) {
@@ -165,14 +168,14 @@ class SubprocessFaultTest {
         String childsOwn = "it reported: " + FormatException.class.getName() + ": " + corrupt + ": not a dictbench binary file (bad magic) at byte offset 0";
         assertTrue(e.getMessage().contains(childsOwn), e.getMessage());
         if (mode == Mode.SPAWN) {
-            assertTrue(e.getMessage().contains("it exited with status " + SubprocessWorker.EXIT_LOAD_FAILED), e.getMessage());
+            assertTrue(e.getMessage().contains("it exited with status " + Worker.EXIT_LOAD_FAILED), e.getMessage());
         }
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void childThatDiesBeforeHelloIsReportedWithItsStderr(Mode mode) throws Exception {
-        SubprocessStrategy s = new SubprocessStrategy(mode, 1, NEVER, "dictbench.load.NoSuchWorker", List.of());
+        SubprocessStrategy s = SubprocessStrategy.of(mode, 1, NEVER, "dictbench.load.NoSuchWorker", List.of());
         IOException e;
         try (s) {
             e = assertThrows(IOException.class, () -> {

@@ -1,6 +1,8 @@
 package dictbench.load;
+
 import dictbench.dataset.BinaryFormat;
 import dictbench.load.SubprocessStrategy.Mode;
+import dictbench.load.subprocess.FaultyWorker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +16,7 @@ public final class SubprocessShutdownProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 1, Duration.ofMinutes(10),
+        try (SubprocessStrategy s = SubprocessStrategy.of(Mode.SPAWN, 1, Duration.ofMinutes(10),
                 FaultyWorker.class.getName(), List.of("-Dfaulty=hang"))) {
             s.load(List.of(Path.of(args[0])), new BinaryFormat());
         }

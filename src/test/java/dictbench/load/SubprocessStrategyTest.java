@@ -1,4 +1,5 @@
 package dictbench.load;
+
 import static dictbench.load.SubprocessTestSupport.assertNoChildProcesses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,8 @@ import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
 import dictbench.dataset.Manifest;
 import dictbench.load.SubprocessStrategy.Mode;
+import dictbench.load.subprocess.PipeCapacity;
+import dictbench.load.subprocess.Worker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -54,7 +57,7 @@ class SubprocessStrategyTest {
     void spawnLoadsEveryFileWithTwoChildrenAtATime(String format) throws Exception {
         Manifest m = manifest(format);
         LoadResult result;
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 2, TIMEOUT)) {
+        try (SubprocessStrategy s = SubprocessStrategy.of(Mode.SPAWN, 2, TIMEOUT)) {
             s.start(0); // a no-op in SPAWN mode
             result = s.load(m.paths(), Format.named(format));
         }
@@ -67,7 +70,7 @@ class SubprocessStrategyTest {
     @Test
     void poolServesConsecutiveLoadsWithTheSameWorkers() throws Exception {
         long largest = Math.max(maxFileBytes(binary), maxFileBytes(serial));
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 2, TIMEOUT)) {
+        try (PoolStrategy s = new PoolStrategy(2, TIMEOUT)) {
             assertEquals(0, s.poolStartNanos(), "not started yet");
             s.start(largest);
             assertTrue(s.poolStartNanos() > 0);
@@ -112,7 +115,7 @@ class SubprocessStrategyTest {
             }
             files.add(f);
         }
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+        try (SubprocessStrategy s = SubprocessStrategy.of(Mode.POOL, 1, TIMEOUT)) {
             s.start(Math.max(Files.size(files.get(0)), Files.size(files.get(1))));
             assertEquals(maps, s.load(files, new BinaryFormat()).maps());
         }
@@ -122,7 +125,7 @@ class SubprocessStrategyTest {
     @Test
     void poolWorkerGetsItsNextFileBeforeTheParentDecodesItsLast() throws Exception {
         LoadResult result;
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+        try (SubprocessStrategy s = SubprocessStrategy.of(Mode.POOL, 1, TIMEOUT)) {
             s.start(maxFileBytes(binary));
             result = s.load(binary.paths(), new BinaryFormat());
         }
@@ -143,7 +146,7 @@ class SubprocessStrategyTest {
         // readAllLines, not readString: on JDK 25 readString returns only the first byte of this zero-sized /proc file
         assumeTrue(Long.parseLong(Files.readAllLines(Path.of("/proc/sys/fs/pipe-max-size")).get(0).trim()) >= PipeCapacity.WANTED_BYTES,
                 "the system caps pipes below what workers ask for");
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+        try (PoolStrategy s = new PoolStrategy(1, TIMEOUT)) {
             s.start(maxFileBytes(binary));
             // the worker's stdout and our end of it are one pipe: find our descriptor for it and ask its capacity
             Path workerStdout = Files.readSymbolicLink(Path.of("/proc", Long.toString(s.workerPids().get(0)), "fd", "1"));
@@ -188,7 +191,7 @@ class SubprocessStrategyTest {
 
     @Test
     void poolRefusesToLoadBeforeStart() throws IOException {
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.POOL, 1, TIMEOUT)) {
+        try (SubprocessStrategy s = SubprocessStrategy.of(Mode.POOL, 1, TIMEOUT)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.load(binary.paths(), new BinaryFormat()));
             assertTrue(e.getMessage().contains("start("), e.getMessage());
         }
@@ -196,7 +199,7 @@ class SubprocessStrategyTest {
 
     @Test
     void closedStrategyRefusesLoadsAndClosesTwice() throws IOException {
-        SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 1, TIMEOUT);
+        SubprocessStrategy s = SubprocessStrategy.of(Mode.SPAWN, 1, TIMEOUT);
         s.close();
         s.close();
         assertThrows(IllegalStateException.class, () -> s.load(binary.paths(), new BinaryFormat()));
@@ -204,7 +207,7 @@ class SubprocessStrategyTest {
 
     @Test
     void emptyLoadHasZeroCostsAndNoChildren() throws IOException {
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 2, TIMEOUT)) {
+        try (SubprocessStrategy s = SubprocessStrategy.of(Mode.SPAWN, 2, TIMEOUT)) {
             LoadResult r = s.load(List.of(), new BinaryFormat());
             assertEquals(0, r.maps().size());
             assertEquals(Optional.of(SubprocessCosts.ZERO), r.subprocessCosts());
@@ -213,10 +216,10 @@ class SubprocessStrategyTest {
 
     @Test
     void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> new SubprocessStrategy(Mode.SPAWN, 0, TIMEOUT));
-        assertThrows(IllegalArgumentException.class, () -> new SubprocessStrategy(Mode.POOL, 1, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> new SubprocessStrategy(Mode.POOL, 1, Duration.ofSeconds(-1)));
-        assertThrows(NullPointerException.class, () -> new SubprocessStrategy(null, 1, TIMEOUT));
+        assertThrows(IllegalArgumentException.class, () -> SubprocessStrategy.of(Mode.SPAWN, 0, TIMEOUT));
+        assertThrows(IllegalArgumentException.class, () -> SubprocessStrategy.of(Mode.POOL, 1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> SubprocessStrategy.of(Mode.POOL, 1, Duration.ofSeconds(-1)));
+        assertThrows(NullPointerException.class, () -> SubprocessStrategy.of(null, 1, TIMEOUT));
         assertThrows(IllegalArgumentException.class, () -> SubprocessStrategy.childHeapBytes(-1));
     }
 
@@ -231,11 +234,11 @@ class SubprocessStrategyTest {
 
     @Test
     void childCommandIsThisJavaAndClassPathWithOnlyHeapNativeAccessAndVmOutputFlags() throws IOException {
-        try (SubprocessStrategy s = new SubprocessStrategy(Mode.SPAWN, 1, TIMEOUT)) {
+        try (SubprocessStrategy s = SubprocessStrategy.of(Mode.SPAWN, 1, TIMEOUT)) {
             List<String> command = s.command(1200 * MB, "--spawn", "binary", "/data/x.dict");
             String java = ProcessHandle.current().info().command().orElseThrow();
             assertEquals(List.of(java, "-Xms1200m", "-Xmx1200m", "-Xmn720m", "--enable-native-access=ALL-UNNAMED", "-XX:+DisplayVMOutputToStderr", "-cp", System.getProperty("java.class.path"),
-                    SubprocessWorker.class.getName(), "--spawn", "binary", "/data/x.dict"), command);
+                    Worker.class.getName(), "--spawn", "binary", "/data/x.dict"), command);
         }
     }
 }

@@ -1,4 +1,12 @@
 package dictbench.report;
+
+import static dictbench.results.SyntheticResults.COLD;
+import static dictbench.results.SyntheticResults.WARM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dictbench.results.Environment;
 import dictbench.results.Results;
 import dictbench.results.ResultsException;
@@ -19,13 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-
-import static dictbench.results.SyntheticResults.COLD;
-import static dictbench.results.SyntheticResults.WARM;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportTest {
     /** The fits see noise-free medians, so they must recover σ and κ almost exactly. */

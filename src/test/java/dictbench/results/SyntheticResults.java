@@ -1,4 +1,5 @@
 package dictbench.results;
+
 import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;

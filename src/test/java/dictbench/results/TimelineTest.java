@@ -1,5 +1,9 @@
 package dictbench.results;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dictbench.bench.TimelineRecorder;
 import dictbench.load.FileSpan;
 import java.io.IOException;
@@ -9,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The timeline file is a contract between bench.TimelineRecorder (writer) and report.Timeline (reader). */
 class TimelineTest {

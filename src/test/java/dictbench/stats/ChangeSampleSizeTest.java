@@ -1,13 +1,13 @@
 package dictbench.stats;
 
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
-
 import static dictbench.stats.SamplesTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 
 class ChangeSampleSizeTest {
 

@@ -1,5 +1,11 @@
 package dictbench.stats;
 
+import static dictbench.stats.SamplesTest.assertMessage;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dictbench.stats.PerformanceChange.Case;
 import dictbench.stats.PerformanceChange.Correction;
 import dictbench.stats.PerformanceChange.Direction;
@@ -10,12 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-
-import static dictbench.stats.SamplesTest.assertMessage;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class PerformanceChangeTest {
 

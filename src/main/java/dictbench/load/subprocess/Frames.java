@@ -1,4 +1,4 @@
-package dictbench.load;
+package dictbench.load.subprocess;
 
 import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
@@ -17,8 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The byte protocol between {@link SubprocessStrategy} and its worker JVMs, kept in one class so
- * parent and child cannot drift apart. All integers are big-endian.
+ * The byte protocol between a parent ({@link Connection}) and its worker JVMs ({@link Worker}), kept in one
+ * class so parent and child cannot drift apart. All integers are big-endian.
  *
  * <pre>
  * hello    magic "DBH1"                                           child → parent, first thing the child does
@@ -36,7 +36,7 @@ import java.util.Map;
  * allocated for it, so a garbage frame raises {@link FormatException} instead of making the parent
  * allocate gigabytes.
  */
-final class SubprocessFrames {
+public final class Frames {
     static final int HELLO = magic("DBH1");
     static final int REQUEST = magic("DBRQ");
     static final int RESULT = magic("DBR2");
@@ -58,27 +58,27 @@ final class SubprocessFrames {
      */
     static final int PIPE_CHUNK_BYTES = 64 * 1024;
 
-    private SubprocessFrames() {
+    private Frames() {
     }
 
     /**
      * What the parent accepts from a child before allocating for it: at most {@code entries} entries
      * (the parent pre-sizes its map for them) in at most {@code payloadBytes} of blocks.
      */
-    record Limits(long entries, long payloadBytes) {
+    public record Limits(long entries, long payloadBytes) {
         /**
          * For a file of {@code fileBytes}: no format stores an entry in fewer than
          * {@value BinaryFormat#MIN_ENTRY_BYTES} bytes, and the binary re-encoding is about the
          * file's size, so 8 times that plus 1 MB is generous while a garbage length or count cannot
          * make the parent allocate gigabytes.
          */
-        static Limits forFile(long fileBytes) {
+        public static Limits forFile(long fileBytes) {
             return new Limits(fileBytes / BinaryFormat.MIN_ENTRY_BYTES, 8 * fileBytes + (1 << 20));
         }
     }
 
     /** A result's opening, read before its blocks: the child's decode time and how many entries follow. */
-    record ResultHeader(long decodeNanos, long entries) {
+    public record ResultHeader(long decodeNanos, long entries) {
     }
 
     /**
@@ -86,7 +86,7 @@ final class SubprocessFrames {
      * off the pipe, from the end of the opening to the end mark, not counting its own decoding (so it
      * includes any wait for the child's encoder); {@code parentDecodeNanos} its time decoding them.
      */
-    record Result(long decodeNanos, long encodeNanos, Map<String, String> map, long payloadBytes, long frameBytes,
+    public record Result(long decodeNanos, long encodeNanos, Map<String, String> map, long payloadBytes, long frameBytes,
                   long transferNanos, long parentDecodeNanos) {
     }
 

@@ -1,4 +1,5 @@
-package dictbench.load;
+package dictbench.load.subprocess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SubprocessFramesTest {
+class FramesTest {
     /** Small blocks, so that a modest map streams as many. */
     private static final BinaryFormat SMALL_BLOCKS = new BinaryFormat(1000);
     private static final Map<String, String> MAP = map(500);
@@ -42,13 +43,13 @@ class SubprocessFramesTest {
     }
 
     /** As many bytes of blocks as given, and as many entries as the smallest entries could fill them. */
-    private static SubprocessFrames.Limits limits(long payloadBytes) {
-        return new SubprocessFrames.Limits(payloadBytes / BinaryFormat.MIN_ENTRY_BYTES, payloadBytes);
+    private static Frames.Limits limits(long payloadBytes) {
+        return new Frames.Limits(payloadBytes / BinaryFormat.MIN_ENTRY_BYTES, payloadBytes);
     }
 
     private static byte[] resultFrame(Map<String, String> map, long decodeNanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertTrue(SubprocessFrames.writeResult(bytes, decodeNanos, new Format.Decoded(map, false), SMALL_BLOCKS));
+        assertTrue(Frames.writeResult(bytes, decodeNanos, new Format.Decoded(map, false), SMALL_BLOCKS));
         return bytes.toByteArray();
     }
 
@@ -56,7 +57,7 @@ class SubprocessFramesTest {
     void resultFrameRoundTripsBlockByBlock() throws IOException {
         byte[] frame = resultFrame(MAP, 11);
         InputStream in = new ByteArrayInputStream(frame);
-        SubprocessFrames.Result r = SubprocessFrames.readResult(in, limits(frame.length));
+        Frames.Result r = Frames.readResult(in, limits(frame.length));
         assertEquals(MAP, r.map());
         assertEquals(11, r.decodeNanos());
         assertTrue(r.encodeNanos() > 0, "the child's encode time is sent: " + r.encodeNanos());
@@ -64,24 +65,24 @@ class SubprocessFramesTest {
         // the payload is the blocks of the file the map encodes to, without the file's header
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         SMALL_BLOCKS.write(MAP, file);
-        int blocks = (int) (r.frameBytes() - r.payloadBytes() - SubprocessFrames.RESULT_HEADER_BYTES - 12) / SubprocessFrames.BLOCK_HEADER_BYTES;
+        int blocks = (int) (r.frameBytes() - r.payloadBytes() - Frames.RESULT_HEADER_BYTES - 12) / Frames.BLOCK_HEADER_BYTES;
         assertTrue(blocks > 10, "many blocks: " + blocks);
         assertEquals(file.size() - BinaryFormat.Header.bytes(blocks), r.payloadBytes());
-        SubprocessFrames.expectEnd(in, r.frameBytes());
+        Frames.expectEnd(in, r.frameBytes());
     }
 
     @Test
     void anEmptyMapIsAResultWithNoBlocks() throws IOException {
         byte[] frame = resultFrame(Map.of(), 0);
-        assertEquals(SubprocessFrames.RESULT_HEADER_BYTES + 4 + 8, frame.length);
-        assertEquals(Map.of(), SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(0)).map());
+        assertEquals(Frames.RESULT_HEADER_BYTES + 4 + 8, frame.length);
+        assertEquals(Map.of(), Frames.readResult(new ByteArrayInputStream(frame), limits(0)).map());
     }
 
     @Test
     void errorFrameBecomesAnIOExceptionWithTheChildsMessage() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SubprocessFrames.writeError(bytes, "java.io.IOException: disk on fire");
-        IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(bytes.toByteArray()), limits(100)));
+        Frames.writeError(bytes, "java.io.IOException: disk on fire");
+        IOException e = assertThrows(IOException.class, () -> Frames.readResult(new ByteArrayInputStream(bytes.toByteArray()), limits(100)));
         assertEquals("it reported: java.io.IOException: disk on fire", e.getMessage());
     }
 
@@ -121,61 +122,61 @@ class SubprocessFramesTest {
             }
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertFalse(SubprocessFrames.writeResult(bytes, 1, new Format.Decoded(failing, false), SMALL_BLOCKS));
+        assertFalse(Frames.writeResult(bytes, 1, new Format.Decoded(failing, false), SMALL_BLOCKS));
         InputStream in = new ByteArrayInputStream(bytes.toByteArray());
-        IOException e = assertThrows(IOException.class, () -> SubprocessFrames.readResult(in, limits(1 << 20)));
+        IOException e = assertThrows(IOException.class, () -> Frames.readResult(in, limits(1 << 20)));
         assertEquals("it reported: java.lang.OutOfMemoryError: Java heap space", e.getMessage());
         assertEquals(-1, in.read(), "the abort ends the frame");
     }
 
     @Test
     void aFilesLimitsAllowItsSmallestEntriesAndAGenerousReEncoding() {
-        assertEquals(new SubprocessFrames.Limits(500, 8000 + (1 << 20)), SubprocessFrames.Limits.forFile(1000));
+        assertEquals(new Frames.Limits(500, 8000 + (1 << 20)), Frames.Limits.forFile(1000));
     }
 
     @Test
     void rejectsCountsOverTheLimitBeforeAllocating() throws IOException {
         byte[] frame = resultFrame(MAP, 1);
         // 500 entries cannot fit in 999 bytes
-        FormatException entries = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(999)));
-        assertEquals(SubprocessFrames.ENTRIES_OFFSET, entries.offset());
+        FormatException entries = assertThrows(FormatException.class, () -> Frames.readResult(new ByteArrayInputStream(frame), limits(999)));
+        assertEquals(Frames.ENTRIES_OFFSET, entries.offset());
         // the blocks hold more bytes than the limit: found at the block that crosses it
-        FormatException bytes = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame), limits(5000)));
+        FormatException bytes = assertThrows(FormatException.class, () -> Frames.readResult(new ByteArrayInputStream(frame), limits(5000)));
         assertTrue(bytes.getMessage().contains("beyond the payload limit of 5000 bytes"), bytes.getMessage());
         // a negative block length is garbage too
         byte[] negative = frame.clone();
-        negative[SubprocessFrames.RESULT_HEADER_BYTES] = (byte) 0x80;
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(negative), limits(frame.length)));
-        assertEquals(SubprocessFrames.RESULT_HEADER_BYTES, e.offset());
+        negative[Frames.RESULT_HEADER_BYTES] = (byte) 0x80;
+        FormatException e = assertThrows(FormatException.class, () -> Frames.readResult(new ByteArrayInputStream(negative), limits(frame.length)));
+        assertEquals(Frames.RESULT_HEADER_BYTES, e.offset());
     }
 
     @Test
     void blocksMustHoldExactlyTheDeclaredEntries() throws IOException {
         byte[] frame = resultFrame(MAP, 1);
         byte[] fewer = frame.clone();
-        fewer[SubprocessFrames.ENTRIES_OFFSET + 7] = (byte) (MAP.size() - 256 + 1); // 501 declared, 500 sent
-        fewer[SubprocessFrames.ENTRIES_OFFSET + 6] = 1;
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(fewer), limits(frame.length)));
+        fewer[Frames.ENTRIES_OFFSET + 7] = (byte) (MAP.size() - 256 + 1); // 501 declared, 500 sent
+        fewer[Frames.ENTRIES_OFFSET + 6] = 1;
+        FormatException e = assertThrows(FormatException.class, () -> Frames.readResult(new ByteArrayInputStream(fewer), limits(frame.length)));
         assertTrue(e.getMessage().contains("declared 501 entries but its blocks held 500"), e.getMessage());
         byte[] more = frame.clone();
-        more[SubprocessFrames.ENTRIES_OFFSET + 7] = 10; // 10 declared; the first block holds more
-        more[SubprocessFrames.ENTRIES_OFFSET + 6] = 0;
-        assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(more), limits(frame.length)));
+        more[Frames.ENTRIES_OFFSET + 7] = 10; // 10 declared; the first block holds more
+        more[Frames.ENTRIES_OFFSET + 6] = 0;
+        assertThrows(FormatException.class, () -> Frames.readResult(new ByteArrayInputStream(more), limits(frame.length)));
     }
 
     @Test
     void rejectsBadMagicNamingWhatWasThere() {
         byte[] text = "Hello from a stray println\n".getBytes(StandardCharsets.US_ASCII);
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(text), limits(100)));
+        FormatException e = assertThrows(FormatException.class, () -> Frames.readResult(new ByteArrayInputStream(text), limits(100)));
         assertTrue(e.getMessage().contains("0x48656c6c ('Hell')"), e.getMessage());
-        assertThrows(FormatException.class, () -> SubprocessFrames.readHello(new ByteArrayInputStream(text)));
+        assertThrows(FormatException.class, () -> Frames.readHello(new ByteArrayInputStream(text)));
     }
 
     @Test
     void blocksArriveWholeThroughShortReads() throws IOException {
         Map<String, String> big = map(20_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SubprocessFrames.writeResult(bytes, 5, new Format.Decoded(big, false), new BinaryFormat()); // blocks over the 64 KB write size
+        Frames.writeResult(bytes, 5, new Format.Decoded(big, false), new BinaryFormat()); // blocks over the 64 KB write size
         byte[] frame = bytes.toByteArray();
         // a pipe hands out at most what it holds: here at most 1000 bytes a read
         InputStream trickle = new FilterInputStream(new ByteArrayInputStream(frame)) {
@@ -184,21 +185,21 @@ class SubprocessFramesTest {
                 return super.read(b, off, Math.min(len, 1000));
             }
         };
-        SubprocessFrames.Result r = SubprocessFrames.readResult(trickle, limits(frame.length));
+        Frames.Result r = Frames.readResult(trickle, limits(frame.length));
         assertEquals(big, r.map());
-        SubprocessFrames.expectEnd(trickle, r.frameBytes());
+        Frames.expectEnd(trickle, r.frameBytes());
     }
 
     @Test
     void truncatedFrameSaysHowFarItGot() throws IOException {
         byte[] frame = resultFrame(MAP, 1);
-        byte[] cut = Arrays.copyOf(frame, SubprocessFrames.RESULT_HEADER_BYTES + SubprocessFrames.BLOCK_HEADER_BYTES + 40);
-        EOFException e = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(cut), limits(frame.length)));
+        byte[] cut = Arrays.copyOf(frame, Frames.RESULT_HEADER_BYTES + Frames.BLOCK_HEADER_BYTES + 40);
+        EOFException e = assertThrows(EOFException.class, () -> Frames.readResult(new ByteArrayInputStream(cut), limits(frame.length)));
         assertTrue(e.getMessage().matches("its output ended after 40 of the \\d+ bytes of its block 0"), e.getMessage());
-        EOFException header = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(frame, 0, 5), limits(100)));
+        EOFException header = assertThrows(EOFException.class, () -> Frames.readResult(new ByteArrayInputStream(frame, 0, 5), limits(100)));
         assertEquals("its output ended after 1 of the 16 bytes of its result header", header.getMessage());
         byte[] noEnd = Arrays.copyOf(frame, frame.length - 12);
-        EOFException end = assertThrows(EOFException.class, () -> SubprocessFrames.readResult(new ByteArrayInputStream(noEnd), limits(frame.length)));
+        EOFException end = assertThrows(EOFException.class, () -> Frames.readResult(new ByteArrayInputStream(noEnd), limits(frame.length)));
         assertEquals("its output ended after 0 of the 4 bytes of its block length", end.getMessage());
     }
 
@@ -207,8 +208,8 @@ class SubprocessFramesTest {
         byte[] frame = resultFrame(MAP, 1);
         byte[] longer = Arrays.copyOf(frame, frame.length + 1);
         InputStream in = new ByteArrayInputStream(longer);
-        SubprocessFrames.Result r = SubprocessFrames.readResult(in, limits(frame.length));
-        FormatException e = assertThrows(FormatException.class, () -> SubprocessFrames.expectEnd(in, r.frameBytes()));
+        Frames.Result r = Frames.readResult(in, limits(frame.length));
+        FormatException e = assertThrows(FormatException.class, () -> Frames.expectEnd(in, r.frameBytes()));
         assertEquals(frame.length, e.offset());
     }
 
@@ -218,13 +219,13 @@ class SubprocessFramesTest {
         boolean unicodeNames = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder().canEncode("ä");
         Path unusual = Path.of(unicodeNames ? "/data/ä b/part-001.ser" : "/data/a b/part-001.ser");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SubprocessFrames.writeRequest(bytes, "java-serial", unusual);
-        SubprocessFrames.writeRequest(bytes, "binary", Path.of("x.dict"));
+        Frames.writeRequest(bytes, "java-serial", unusual);
+        Frames.writeRequest(bytes, "binary", Path.of("x.dict"));
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
-        assertEquals(new SubprocessFrames.Request("java-serial", unusual), SubprocessFrames.readRequest(in));
-        assertEquals(new SubprocessFrames.Request("binary", Path.of("x.dict")), SubprocessFrames.readRequest(in));
-        assertNull(SubprocessFrames.readRequest(in));
+        assertEquals(new Frames.Request("java-serial", unusual), Frames.readRequest(in));
+        assertEquals(new Frames.Request("binary", Path.of("x.dict")), Frames.readRequest(in));
+        assertNull(Frames.readRequest(in));
         DataInputStream garbage = new DataInputStream(new ByteArrayInputStream("GET / HTTP/1.1".getBytes(StandardCharsets.US_ASCII)));
-        assertInstanceOf(FormatException.class, assertThrows(IOException.class, () -> SubprocessFrames.readRequest(garbage)));
+        assertInstanceOf(FormatException.class, assertThrows(IOException.class, () -> Frames.readRequest(garbage)));
     }
 }

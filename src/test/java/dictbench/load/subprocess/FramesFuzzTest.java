@@ -1,4 +1,5 @@
-package dictbench.load;
+package dictbench.load.subprocess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,9 +17,9 @@ import java.io.IOException;
  * blocks held the entries it declared) or fails with a {@link FormatException} with an offset inside
  * the input, an {@link EOFException} for output that stopped short, or the child's own error
  * message; nothing else, and never an allocation bigger than the limit. The corpus lives under
- * {@code src/test/resources/dictbench/load/SubprocessFramesFuzzTestInputs/}.
+ * {@code src/test/resources/dictbench/load/FramesFuzzTestInputs/}.
  */
-class SubprocessFramesFuzzTest {
+class FramesFuzzTest {
 
     /** The payload limit the parent passes; small so that a declared length over it is common. */
     static final int LIMIT = 1 << 16;
@@ -27,10 +28,10 @@ class SubprocessFramesFuzzTest {
     void result(byte[] input) throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(input);
         try {
-            SubprocessFrames.Result result = SubprocessFrames.readResult(in, new SubprocessFrames.Limits(LIMIT / 2, LIMIT));
+            Frames.Result result = Frames.readResult(in, new Frames.Limits(LIMIT / 2, LIMIT));
             assertTrue(result.payloadBytes() <= LIMIT);
             assertEquals(input.length - result.frameBytes(), in.available());
-            SubprocessFrames.expectEnd(in, result.frameBytes());
+            Frames.expectEnd(in, result.frameBytes());
             assertEquals(result.frameBytes(), input.length, "expectEnd let extra bytes through");
         } catch (FormatException e) {
             assertTrue(e.offset() >= 0 && e.offset() <= input.length, e.getMessage());
@@ -47,7 +48,7 @@ class SubprocessFramesFuzzTest {
     void request(byte[] input) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(input));
         try {
-            while (SubprocessFrames.readRequest(in) != null) {
+            while (Frames.readRequest(in) != null) {
                 // a worker serves requests until its stdin closes
             }
         } catch (FormatException e) {

@@ -1,4 +1,4 @@
-package dictbench.load;
+package dictbench.load.subprocess;
 
 import dictbench.os.Libc;
 
@@ -7,9 +7,9 @@ import dictbench.os.Libc;
  * subprocess child grows its stdout pipe so that it can encode the next block while the parent
  * decodes the last: with the default 64 KB, the two took turns, blocked on each other at every 64 KB.
  */
-final class PipeCapacity {
+public final class PipeCapacity {
     /** What a child asks for: Linux's default {@code /proc/sys/fs/pipe-max-size}, which an unprivileged process may set. */
-    static final int WANTED_BYTES = 1 << 20;
+    public static final int WANTED_BYTES = 1 << 20;
 
     private PipeCapacity() {
     }
@@ -19,12 +19,12 @@ final class PipeCapacity {
      * kernel granted; -1 when it cannot (not Linux, no native access, {@code fd} not a pipe, or over
      * the system's limit), which leaves the pipe as it was: slower, not wrong.
      */
-    static int grow(int fd, int bytes) {
+    public static int grow(int fd, int bytes) {
         return call(fd, Libc.F_SETPIPE_SZ, bytes);
     }
 
     /** The capacity of the pipe open as {@code fd}, or -1 when it cannot be read. */
-    static int of(int fd) {
+    public static int of(int fd) {
         return call(fd, Libc.F_GETPIPE_SZ, 0);
     }
 

@@ -1,4 +1,4 @@
-package dictbench.load;
+package dictbench.load.subprocess;
 
 import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
@@ -13,17 +13,17 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * The child side of {@link SubprocessStrategy}: a JVM that decodes a dictionary file, re-encodes
+ * The child side of {@code load.SubprocessStrategy}: a JVM that decodes a dictionary file, re-encodes
  * the map in the binary format and ships it to the parent as a frame on stdout
- * ({@link SubprocessFrames}), a block at a time as it encodes. Where its decoder found every
+ * ({@link Frames}), a block at a time as it encodes. Where its decoder found every
  * string pure ASCII ({@link Format#readCheckingAscii}), the encoder copies the strings' chars
  * instead of encoding each into an array first. Its stdout pipe is grown to
  * {@value PipeCapacity#WANTED_BYTES} bytes first, so that it can run ahead of the parent's decoding
  * by more than the default 64 KB.
  *
  * <pre>
- * java -cp … dictbench.load.SubprocessWorker --spawn FORMAT PATH   one file, then exit
- * java -cp … dictbench.load.SubprocessWorker --pool                requests on stdin until EOF
+ * java -cp … dictbench.load.subprocess.Worker --spawn FORMAT PATH   one file, then exit
+ * java -cp … dictbench.load.subprocess.Worker --pool                requests on stdin until EOF
  * </pre>
  *
  * Stdout carries frames and nothing else: {@code System.out} is pointed at stderr before any of our
@@ -31,7 +31,7 @@ import java.nio.file.Path;
  * A file that cannot be loaded is answered with an error frame carrying the exception, so the
  * parent reports the child's own message (a {@code FormatException} names the file and offset).
  */
-public final class SubprocessWorker {
+public final class Worker {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
     /** A {@code --spawn} child that answered with an error frame. */
@@ -43,7 +43,7 @@ public final class SubprocessWorker {
 
     private static final BinaryFormat PAYLOAD_FORMAT = new BinaryFormat();
 
-    private SubprocessWorker() {
+    private Worker() {
     }
 
     /** Answers one request: writes a result or an error frame; returns whether the file loaded. */
@@ -53,7 +53,7 @@ public final class SubprocessWorker {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, SubprocessWorker::serve));
+        System.exit(run(args, Worker::serve));
     }
 
     /**
@@ -67,7 +67,7 @@ public final class SubprocessWorker {
             System.err.println("subprocess worker: stdout keeps its default capacity (not a pipe, or no native access)");
         }
         try {
-            SubprocessFrames.writeHello(frames);
+            Frames.writeHello(frames);
             if (args.length == 3 && args[0].equals("--spawn")) {
                 boolean loaded = handler.serve(args[1], Path.of(args[2]), frames);
                 frames.close(); // the parent reads to EOF to check nothing follows the frame
@@ -75,7 +75,7 @@ public final class SubprocessWorker {
             }
             if (args.length == 1 && args[0].equals("--pool")) {
                 DataInputStream requests = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-                for (SubprocessFrames.Request r; (r = SubprocessFrames.readRequest(requests)) != null; ) {
+                for (Frames.Request r; (r = Frames.readRequest(requests)) != null; ) {
                     handler.serve(r.format(), r.path(), frames);
                     // The answered map is garbage now: start the next file with an empty young
                     // generation, as the parent's forks start every shot (see HeapBudget).
@@ -83,7 +83,7 @@ public final class SubprocessWorker {
                 }
                 return EXIT_OK;
             }
-            System.err.println("usage: SubprocessWorker --spawn FORMAT PATH | --pool");
+            System.err.println("usage: Worker --spawn FORMAT PATH | --pool");
             return EXIT_USAGE;
         } catch (IOException e) {
             System.err.println("subprocess worker: lost the pipe to the parent: " + e);
@@ -101,9 +101,9 @@ public final class SubprocessWorker {
         try {
             decoded = Format.named(format).readCheckingAscii(path);
         } catch (Exception | Error e) {
-            SubprocessFrames.writeError(frames, e.toString());
+            Frames.writeError(frames, e.toString());
             return false;
         }
-        return SubprocessFrames.writeResult(frames, System.nanoTime() - t0, decoded, PAYLOAD_FORMAT);
+        return Frames.writeResult(frames, System.nanoTime() - t0, decoded, PAYLOAD_FORMAT);
     }
 }

@@ -1,4 +1,4 @@
-package dictbench.load;
+package dictbench.load.subprocess;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One worker JVM of {@link SubprocessStrategy}, and everything that keeps it from outliving its
+ * The parent's end of one worker JVM: the process, the frames it exchanges with it ({@link Frames}:
+ * hello, requests, result headers and blocks), and everything that keeps it from outliving its
  * purpose: a deadline that destroys it with its descendants, a stop that gives it a short grace
  * before killing it, and a JVM shutdown hook that destroys every live child if the parent itself is
  * told to exit (SIGTERM). When a child misbehaves, {@link #fault} turns the problem into an
@@ -29,13 +30,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Stderr goes to a temporary file rather than a pipe: nothing has to drain it, a chatty child
  * cannot block on a full pipe, and its tail is there to read after the child is gone.
  */
-final class ChildProcess implements AutoCloseable {
+public final class Connection implements AutoCloseable {
     /** How long a child may take to exit by itself once its work is over or its input is closed. */
     static final Duration GRACE = Duration.ofSeconds(2);
     static final int STDERR_TAIL_BYTES = 2048;
     static final int STDERR_TAIL_LINES = 10;
     /** Every child started and not yet closed, for the shutdown hook. */
-    private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<Connection> LIVE = ConcurrentHashMap.newKeySet();
     private static final ScheduledThreadPoolExecutor WATCHDOG = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("dictbench-subprocess-watchdog").daemon(true).factory());
 
@@ -43,14 +44,14 @@ final class ChildProcess implements AutoCloseable {
         WATCHDOG.setRemoveOnCancelPolicy(true);
         // Also every descendant: a child forked a moment before it was added to LIVE must not survive either.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("dictbench-subprocess-reaper").unstarted(() -> {
-            LIVE.forEach(ChildProcess::kill);
+            LIVE.forEach(Connection::kill);
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         }));
     }
 
     /** A step of work on a child that may block on its pipes. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws IOException;
     }
 
@@ -59,19 +60,19 @@ final class ChildProcess implements AutoCloseable {
     private final long launchedNanos;
     private volatile boolean killedByParent;
 
-    private ChildProcess(Process process, Path stderr, long launchedNanos) {
+    private Connection(Process process, Path stderr, long launchedNanos) {
         this.process = process;
         this.stderr = stderr;
         this.launchedNanos = launchedNanos;
     }
 
     /** Starts {@code command} with stdin and stdout as pipes and stderr into a temporary file. */
-    static ChildProcess start(List<String> command) throws IOException {
+    public static Connection start(List<String> command) throws IOException {
         Path stderr = Files.createTempFile("dictbench-worker-", ".stderr");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
             long launched = System.nanoTime();
-            ChildProcess child = new ChildProcess(builder.start(), stderr, launched);
+            Connection child = new Connection(builder.start(), stderr, launched);
             LIVE.add(child);
             return child;
         } catch (IOException | RuntimeException e) {
@@ -80,31 +81,59 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The child's stdout: frames. */
-    InputStream output() {
+    private InputStream output() {
         return process.getInputStream();
     }
 
     /** The child's stdin: requests. */
-    OutputStream input() {
+    private OutputStream input() {
         return process.getOutputStream();
     }
 
     /** Waits for the child's hello; returns the nanoseconds from launching it until then. */
-    long awaitHello() throws IOException {
-        SubprocessFrames.readHello(output());
+    public long awaitHello() throws IOException {
+        Frames.readHello(output());
         return System.nanoTime() - launchedNanos;
+    }
+
+    /**
+     * Asks a pool worker for {@code path} in {@code format}, to be answered after whatever it is doing. A
+     * request is a few hundred bytes and the worker's stdin pipe holds 64 KB, so this does not block.
+     */
+    public void request(String format, Path path) throws IOException {
+        Frames.writeRequest(input(), format, path);
+    }
+
+    /** Reads a whole result: its opening, then its blocks, decoded into a map as they arrive ({@link Frames#readResult}). */
+    public Frames.Result readResult(Frames.Limits limits) throws IOException {
+        return Frames.readResult(output(), limits);
+    }
+
+    /** Reads a result's opening ({@link Frames#readResultHeader}); an error frame becomes the child's own message. */
+    public Frames.ResultHeader readResultHeader(Frames.Limits limits) throws IOException {
+        return Frames.readResultHeader(output(), limits);
+    }
+
+    /** Reads the blocks of a result whose opening was read ({@link Frames#readBlocks}). */
+    public Frames.Result readBlocks(Frames.ResultHeader header, Frames.Limits limits) throws IOException {
+        return Frames.readBlocks(output(), header, limits);
+    }
+
+    /** Checks that a spawned child wrote nothing after its frame of {@code frameBytes} (blocks until it closes stdout). */
+    public void expectEnd(long frameBytes) throws IOException {
+        Frames.expectEnd(output(), frameBytes);
     }
 
     /**
      * Runs {@code work}, destroying this child and its descendants if it is not done within
      * {@code timeout}: a read blocked on the child's pipe then ends, and this throws "timed out".
      */
-    <T> T withDeadline(Duration timeout, Work<T> work) throws IOException {
+    public <T> T withDeadline(Duration timeout, Work<T> work) throws IOException {
         // Set before the kill, so a read that fails because of the kill always sees it. (Cancelling the
         // alarm is no test: a FutureTask still running its kill can be cancelled, and the read may fail
         // before the kill has returned.)
@@ -135,7 +164,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the child to exit by itself; returns its exit status. */
-    int awaitExit() throws IOException {
+    public int awaitExit() throws IOException {
         try {
             return process.waitFor();
         } catch (InterruptedException e) {
@@ -148,14 +177,14 @@ final class ChildProcess implements AutoCloseable {
      * Stops the child (grace, then kill) and describes {@code problem} with who the child was, how it
      * ended and the tail of its stderr. {@code doing} says what it was asked, e.g. "loading /data/x".
      */
-    IOException fault(String doing, IOException problem) {
+    public IOException fault(String doing, IOException problem) {
         stop(GRACE);
         return new IOException("subprocess worker pid " + pid() + " failed " + doing + ": " + problem.getMessage()
                 + "; " + ending() + "; " + stderrTail(), problem);
     }
 
     /** Destroys the child and its descendants at once (descendants first: once it dies they are orphans no one can find). */
-    void kill() {
+    public void kill() {
         if (process.isAlive()) {
             killedByParent = true;
         }
@@ -164,7 +193,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Closes the child's stdin; a pool worker exits when it sees EOF there. */
-    void endInput() {
+    public void endInput() {
         try {
             input().close();
         } catch (IOException ignored) {

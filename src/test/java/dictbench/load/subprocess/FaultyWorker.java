@@ -1,4 +1,5 @@
-package dictbench.load;
+package dictbench.load.subprocess;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,24 +17,24 @@ import java.nio.file.Path;
  * {@code exit}, {@code signal}, {@code hang}, {@code grandchild}, {@code garbage}, {@code truncated}, {@code overlong}.
  */
 public final class FaultyWorker {
-    static final int EXIT_STATUS = 7;
-    static final String STDERR_MESSAGE = "boom: faulty worker refuses";
-    static final String GARBAGE = "oops, a stray println on stdout\n";
-    static final String EXTRA = "EXTRA BYTES";
-    static final String GRANDCHILD = "started grandchild pid ";
+    public static final int EXIT_STATUS = 7;
+    public static final String STDERR_MESSAGE = "boom: faulty worker refuses";
+    public static final String GARBAGE = "oops, a stray println on stdout\n";
+    public static final String EXTRA = "EXTRA BYTES";
+    public static final String GRANDCHILD = "started grandchild pid ";
 
     private FaultyWorker() {
     }
 
     public static void main(String[] args) {
-        System.exit(SubprocessWorker.run(args, FaultyWorker::misbehave));
+        System.exit(Worker.run(args, FaultyWorker::misbehave));
     }
 
     private static boolean misbehave(String format, Path path, OutputStream frames) throws IOException {
         String kind = System.getProperty("faulty." + path.getFileName(), System.getProperty("faulty", "none"));
         switch (kind) {
             case "none" -> {
-                return SubprocessWorker.serve(format, path, frames);
+                return Worker.serve(format, path, frames);
             }
             case "exit" -> {
                 System.err.println(STDERR_MESSAGE + " " + path);
@@ -54,13 +55,13 @@ public final class FaultyWorker {
             }
             case "truncated" -> {
                 ByteArrayOutputStream frame = new ByteArrayOutputStream();
-                SubprocessWorker.serve(format, path, frame);
+                Worker.serve(format, path, frame);
                 frames.write(frame.toByteArray(), 0, frame.size() / 2);
                 frames.flush();
                 System.exit(0);
             }
             case "overlong" -> {
-                SubprocessWorker.serve(format, path, frames);
+                Worker.serve(format, path, frames);
                 frames.write(EXTRA.getBytes(StandardCharsets.US_ASCII));
                 frames.flush();
                 return true;
