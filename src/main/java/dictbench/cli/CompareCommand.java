@@ -19,7 +19,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code dictbench compare --baseline A.json --current B.json}: the performance-regression gate. Judges
- * every benchmark both JMH runs have ({@link PerformanceChange}), prints the Markdown summary on stdout, writes
+ * every benchmark both JMH runs have (several files a side are pooled as one run, their forks together) ({@link PerformanceChange}), prints the Markdown summary on stdout, writes
  * it with the gate's JSON and the github-action-benchmark and Bencher exports, and exits 1 if anything
  * REGRESSED, 0 if not, 2 on bad input.
  */
@@ -33,11 +33,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--baseline", required = true, paramLabel = "JSON", description = "The baseline's JMH JSON (e.g. results/baseline/jmh.json).")
-    Path baseline;
+    @Option(names = "--baseline", required = true, arity = "1..*", paramLabel = "JSON",
+            description = "The baseline's JMH JSON (e.g. results/baseline/jmh.json); several files (rounds of one build) are pooled as one run.")
+    List<Path> baseline;
 
-    @Option(names = "--current", required = true, paramLabel = "JSON", description = "The run to judge, JMH JSON.")
-    Path current;
+    @Option(names = "--current", required = true, arity = "1..*", paramLabel = "JSON",
+            description = "The run to judge, JMH JSON; several files are pooled as one run.")
+    List<Path> current;
 
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%", converter = Fraction.class,
             description = "Smallest change worth failing for, as 5%% or 0.05 (default: 5%%).")
@@ -59,7 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write gate.md, gate.json, github-action-benchmark.json, bencher.json "
-                    + "(default: the current run's directory).")
+                    + "(default: the directory of the first current file).")
     Path out;
 
     @Override
@@ -71,7 +73,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--" + e.getMessage());
         }
         Comparison report = Comparison.compare(baseline, current, settings, allowEnvMismatch);
-        Path dir = out != null ? out : current.toAbsolutePath().getParent();
+        Path dir = out != null ? out : current.getFirst().toAbsolutePath().getParent();
         Files.createDirectories(dir);
         List<Path> written = OutputFormat.writeAll(Comparison.FORMATS, report, dir);
         // stdout carries only the Markdown, so it can be piped into a PR comment or a job summary

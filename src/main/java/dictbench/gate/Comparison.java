@@ -22,14 +22,14 @@ import java.util.Map;
  * the environments matched. The {@link #FORMATS} render it; the CLI turns it into an exit code.
  *
  * @param settings the gate's settings
- * @param baselineFile the baseline's JMH JSON
- * @param currentFile the current run's JMH JSON
+ * @param baselineFiles the baseline's JMH JSON files, pooled as one run
+ * @param currentFiles the current run's JMH JSON files, pooled as one run
  * @param rows one per benchmark in both runs, in the current run's order
  * @param tracked every benchmark of the current run with its summary, in its order (for the exports)
  * @param onlyInBaseline names of benchmarks the current run lacks
  * @param environment the environment check; when it did not match, the comparison was forced
  */
-public record Comparison(PerformanceChange.Settings settings, Path baselineFile, Path currentFile, List<Row> rows,
+public record Comparison(PerformanceChange.Settings settings, List<Path> baselineFiles, List<Path> currentFiles, List<Row> rows,
                          List<Tracked> tracked, List<String> onlyInBaseline, EnvironmentCheck environment) {
 
     /** Every way the gate is written, its Markdown summary first. */
@@ -37,6 +37,8 @@ public record Comparison(PerformanceChange.Settings settings, Path baselineFile,
             new GithubActionBenchmarkFormat(), new BencherFormat());
 
     public Comparison {
+        baselineFiles = List.copyOf(baselineFiles);
+        currentFiles = List.copyOf(currentFiles);
         rows = List.copyOf(rows);
         tracked = List.copyOf(tracked);
         onlyInBaseline = List.copyOf(onlyInBaseline);
@@ -63,23 +65,31 @@ public record Comparison(PerformanceChange.Settings settings, Path baselineFile,
                           PerformanceChange.Verdict verdict) {
     }
 
+    /** {@link #compare(List, List, PerformanceChange.Settings, boolean)} of one file a side. */
+    public static Comparison compare(Path baselineFile, Path currentFile, PerformanceChange.Settings settings,
+                                     boolean allowEnvMismatch) throws IOException {
+        return compare(List.of(baselineFile), List.of(currentFile), settings, allowEnvMismatch);
+    }
+
     /**
-     * Reads both runs, checks their environments, matches their benchmarks and judges every pair.
+     * Reads both runs, checks their environments, matches their benchmarks and judges every pair. Several
+     * files on a side are pooled as one run ({@link JmhResults#read(List)}: a benchmark's forks from every
+     * file), as pyperf's {@code compare_to} does; their environments must agree.
      *
      * @param allowEnvMismatch compare even when the environments differ or are unknown (the report says so)
      * @throws NoSuchFileException if a results file is missing
      * @throws ResultsException if a file is not JMH JSON, the environments differ without
      *     {@code allowEnvMismatch}, the runs have nothing in common, or a current benchmark's mode is not a JMH mode
      */
-    public static Comparison compare(Path baselineFile, Path currentFile, PerformanceChange.Settings settings,
+    public static Comparison compare(List<Path> baselineFiles, List<Path> currentFiles, PerformanceChange.Settings settings,
                                      boolean allowEnvMismatch) throws IOException {
-        List<BenchmarkResult> baseline = read(baselineFile, "baseline");
-        List<BenchmarkResult> current = read(currentFile, "current");
-        EnvironmentCheck environment = EnvironmentCheck.check(baselineFile, currentFile);
+        List<BenchmarkResult> baseline = read(baselineFiles, "baseline");
+        List<BenchmarkResult> current = read(currentFiles, "current");
+        EnvironmentCheck environment = EnvironmentCheck.check(baselineFiles, currentFiles);
         if (!environment.matches() && !allowEnvMismatch) {
             throw new ResultsException(environment.refusal());
         }
-        Pairing comparison = Pairing.match(baseline, current, baselineFile, currentFile);
+        Pairing comparison = Pairing.match(baseline, current, names(baselineFiles), names(currentFiles));
         List<PerformanceChange.Result> results = PerformanceChange.evaluate(
                 comparison.pairs().stream().map(Pairing.Pair::toCase).toList(), settings);
         Map<String, Summary> currentSummaries = new LinkedHashMap<>();
@@ -99,7 +109,7 @@ public record Comparison(PerformanceChange.Settings settings, Path baselineFile,
             String name = Pairing.name(r);
             tracked.add(new Tracked(name, r, Pairing.direction(r), currentSummaries.get(name), verdicts.get(name)));
         }
-        return new Comparison(settings, baselineFile, currentFile, rows, tracked,
+        return new Comparison(settings, baselineFiles, currentFiles, rows, tracked,
                 comparison.onlyInBaseline().stream().map(Pairing::name).toList(), environment);
     }
 
@@ -125,10 +135,29 @@ public record Comparison(PerformanceChange.Settings settings, Path baselineFile,
         return tracked.stream().filter(t -> t.verdict() == null).map(Tracked::name).toList();
     }
 
-    private static List<BenchmarkResult> read(Path file, String role) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such " + role + " results file");
+    /** The baseline's files as reports name them: the paths, comma-separated. */
+    public String baselineName() {
+        return names(baselineFiles);
+    }
+
+    /** The current run's files as reports name them: the paths, comma-separated. */
+    public String currentName() {
+        return names(currentFiles);
+    }
+
+    private static String names(List<Path> files) {
+        return String.join(", ", files.stream().map(Path::toString).toList());
+    }
+
+    private static List<BenchmarkResult> read(List<Path> files, String role) throws IOException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(role + ": must name at least one JMH JSON file");
         }
-        return JmhResults.read(file);
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "no such " + role + " results file");
+            }
+        }
+        return JmhResults.read(files);
     }
 }

@@ -30,25 +30,44 @@ public record EnvironmentCheck(Optional<Environment> baseline, Optional<Environm
         differences = List.copyOf(differences);
     }
 
+    /** {@link #check(List, List)} of one file a side. */
+    public static EnvironmentCheck check(Path baselineJson, Path currentJson) throws IOException {
+        return check(List.of(baselineJson), List.of(currentJson));
+    }
+
     /**
-     * Reads the environment beside each JMH JSON file and compares them.
+     * Reads the environment beside each JMH JSON file and compares the sides. The files of one side, pooled
+     * as one run, must share an environment too; a side's environment is its first file's.
      *
      * @throws ResultsException if an {@value RunLayout#ENVIRONMENT_JSON} exists but cannot be read as one
      */
-    public static EnvironmentCheck check(Path baselineJson, Path currentJson) throws IOException {
-        Optional<Environment> b = Environment.beside(baselineJson);
-        Optional<Environment> c = Environment.beside(currentJson);
+    public static EnvironmentCheck check(List<Path> baselineJsons, List<Path> currentJsons) throws IOException {
         List<String> differences = new ArrayList<>();
-        if (b.isEmpty()) {
-            differences.add("the baseline has no " + RunLayout.ENVIRONMENT_JSON + " beside " + baselineJson);
-        }
-        if (c.isEmpty()) {
-            differences.add("the current run has no " + RunLayout.ENVIRONMENT_JSON + " beside " + currentJson);
-        }
+        Optional<Environment> b = side("the baseline", baselineJsons, differences);
+        Optional<Environment> c = side("the current run", currentJsons, differences);
         if (b.isPresent() && c.isPresent()) {
             differences.addAll(compare(b.get(), c.get()));
         }
         return new EnvironmentCheck(b, c, differences);
+    }
+
+    /** One side's environment, noting each file without one and each file whose environment differs from the first's. */
+    private static Optional<Environment> side(String role, List<Path> jsons, List<String> differences) throws IOException {
+        Optional<Environment> first = Optional.empty();
+        for (Path json : jsons) {
+            Optional<Environment> e = Environment.beside(json);
+            if (e.isEmpty()) {
+                differences.add(role + " has no " + RunLayout.ENVIRONMENT_JSON + " beside " + json);
+            } else if (first.isEmpty()) {
+                first = e;
+            } else {
+                List<String> within = compare(first.get(), e.get());
+                if (!within.isEmpty()) {
+                    differences.add(role + "'s " + json + " differs from its first file: " + String.join("; ", within));
+                }
+            }
+        }
+        return first;
     }
 
     /**

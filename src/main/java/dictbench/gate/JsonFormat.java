@@ -62,8 +62,8 @@ public final class JsonFormat implements OutputFormat<Comparison> {
         report.environment().differences().forEach(env.putArray("differences")::add);
         env.set("baseline", tree(report.environment().baseline()));
         env.set("current", tree(report.environment().current()));
-        root.put("baselineFile", report.baselineFile().toString());
-        root.put("currentFile", report.currentFile().toString());
+        root.put("baselineFile", report.baselineName());
+        root.put("currentFile", report.currentName());
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (Comparison.Row row : report.rows()) {
             PerformanceChange.Result r = row.result();

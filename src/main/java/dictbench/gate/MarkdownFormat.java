@@ -86,7 +86,7 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
                 .append("throughput (`thrpt`); *change* says which. The ratio is current/baseline of the medians; its CI ")
                 .append("resamples forks, then shots within each fork. The *slowdown* in *Why* is the ratio of times, ")
                 .append("above 1 when worse: the ratio itself for time, its inverse for throughput.\n\n</details>\n\n");
-        out.append("<sub>baseline `").append(report.baselineFile()).append("` · current `").append(report.currentFile())
+        out.append("<sub>baseline `").append(report.baselineName()).append("` · current `").append(report.currentName())
                 .append("` · bootstrap B = ").append(s.resamples()).append(", seed ").append(s.seed()).append("</sub>\n");
         return out.toString();
     }

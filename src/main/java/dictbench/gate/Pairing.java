@@ -4,7 +4,6 @@ import dictbench.results.BenchmarkResult;
 import dictbench.results.ResultsException;
 import dictbench.stats.PerformanceChange;
 import dictbench.stats.Samples;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,15 +48,15 @@ public record Pairing(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
     /**
      * Pairs the two runs.
      *
-     * @param baselineFile named in messages
-     * @param currentFile named in messages
+     * @param baselineName the baseline's files, named in messages
+     * @param currentName the current run's files, named in messages
      * @throws ResultsException if a run repeats a benchmark, a pair differs in mode or unit, a mode is not a
      *     JMH mode, or the runs have no benchmark in common
      */
     public static Pairing match(List<BenchmarkResult> baseline, List<BenchmarkResult> current,
-                                       Path baselineFile, Path currentFile) throws ResultsException {
-        Map<String, BenchmarkResult> base = byName(baseline, baselineFile);
-        Map<String, BenchmarkResult> cur = byName(current, currentFile);
+                                String baselineName, String currentName) throws ResultsException {
+        Map<String, BenchmarkResult> base = byName(baseline, baselineName);
+        Map<String, BenchmarkResult> cur = byName(current, currentName);
         List<Pair> pairs = new ArrayList<>();
         for (var e : cur.entrySet()) {
             BenchmarkResult b = base.get(e.getKey());
@@ -68,8 +67,8 @@ public record Pairing(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
         List<BenchmarkResult> onlyInBaseline = base.entrySet().stream()
                 .filter(e -> !cur.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
         if (pairs.isEmpty()) {
-            throw new ResultsException("no benchmark in common between " + baselineFile + " (" + describe(base) + ") and "
-                    + currentFile + " (" + describe(cur) + "); benchmarks match by method and params");
+            throw new ResultsException("no benchmark in common between " + baselineName + " (" + describe(base) + ") and "
+                    + currentName + " (" + describe(cur) + "); benchmarks match by method and params");
         }
         return new Pairing(pairs, onlyInBaseline);
     }
@@ -134,7 +133,7 @@ public record Pairing(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
         return Samples.ofArrays(forks);
     }
 
-    private static Map<String, BenchmarkResult> byName(List<BenchmarkResult> results, Path file) throws ResultsException {
+    private static Map<String, BenchmarkResult> byName(List<BenchmarkResult> results, String file) throws ResultsException {
         Map<String, BenchmarkResult> map = new LinkedHashMap<>();
         for (BenchmarkResult r : results) {
             if (map.putIfAbsent(name(r), r) != null) {

@@ -3,6 +3,8 @@ package dictbench.results;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dictbench.stats.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Reads JMH's JSON result format ({@code -rf json}); anything else gets a clear error naming the file. */
 public final class JmhResults {
@@ -21,6 +26,76 @@ public final class JmhResults {
     }
 
     public static List<BenchmarkResult> read(Path file) throws IOException {
+        return parseAll(file.toString(), tree(file));
+    }
+
+    /**
+     * Reads several runs of the same benchmarks as one: pyperf's {@code compare_to a.json b.json}. A benchmark
+     * with the same params in several files keeps its first appearance and gains the later ones' forks, for
+     * its score and for each secondary metric ({@link #merged}).
+     *
+     * @throws ResultsException if a file is not JMH JSON, or the files disagree on a benchmark's mode, unit or counters
+     */
+    public static List<BenchmarkResult> read(List<Path> files) throws IOException {
+        if (files.size() == 1) {
+            return read(files.getFirst());
+        }
+        return parseAll(String.join(" + ", files.stream().map(Path::toString).toList()), merged(files));
+    }
+
+    /**
+     * Several JMH JSON files as one JMH JSON array, the form {@code dictbench ab} writes for each side: every
+     * result of every file, one per benchmark and params, in the order first seen; a later file's forks of the
+     * same benchmark are appended to the {@code rawData} of its score and of each secondary metric.
+     *
+     * @throws ResultsException if a file is not JMH JSON, or two files disagree on a benchmark's mode, unit or
+     *     secondary metrics (forks of different builds' counters cannot be pooled)
+     */
+    public static ArrayNode merged(List<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("files: must name at least one JMH JSON file");
+        }
+        Map<String, ObjectNode> merged = new LinkedHashMap<>();
+        for (Path file : files) {
+            JsonNode root = tree(file);
+            parseAll(file.toString(), root); // every file must be valid on its own
+            for (JsonNode result : root) {
+                String key = result.path("benchmark").asText() + " " + new TreeMap<>(params(result));
+                ObjectNode first = merged.get(key);
+                if (first == null) {
+                    merged.put(key, (ObjectNode) result.deepCopy());
+                    continue;
+                }
+                String where = file + ": " + key;
+                if (!first.path("mode").equals(result.path("mode"))) {
+                    throw new ResultsException(where + " has mode " + result.path("mode") + " but an earlier file has "
+                            + first.path("mode") + "; merge only runs of the same benchmarks");
+                }
+                JsonNode unit = result.path("primaryMetric").path("scoreUnit");
+                if (!first.path("primaryMetric").path("scoreUnit").equals(unit)) {
+                    throw new ResultsException(where + " is in " + unit + " but an earlier file has "
+                            + first.path("primaryMetric").path("scoreUnit") + "; merge only runs of the same benchmarks");
+                }
+                Set<String> firstSecondary = names(first.path("secondaryMetrics"));
+                Set<String> secondary = names(result.path("secondaryMetrics"));
+                if (!firstSecondary.equals(secondary)) {
+                    throw new ResultsException(where + " has the secondary metrics " + secondary + " but an earlier file has "
+                            + firstSecondary + "; merge only runs of one build");
+                }
+                ((ArrayNode) first.path("primaryMetric").path("rawData")).addAll((ArrayNode) result.path("primaryMetric").path("rawData"));
+                for (String name : secondary) {
+                    ((ArrayNode) first.path("secondaryMetrics").path(name).path("rawData"))
+                            .addAll((ArrayNode) result.path("secondaryMetrics").path(name).path("rawData"));
+                }
+            }
+        }
+        ArrayNode out = JSON.createArrayNode();
+        merged.values().forEach(out::add);
+        return out;
+    }
+
+    /** The file's JSON, which must be an array. */
+    private static JsonNode tree(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such results file");
         }
@@ -33,23 +108,40 @@ public final class JmhResults {
         if (root == null || !root.isArray()) {
             throw new ResultsException(file + " is not JMH JSON output (expected an array of benchmark results)");
         }
+        return root;
+    }
+
+    private static List<BenchmarkResult> parseAll(String source, JsonNode root) throws ResultsException {
         List<BenchmarkResult> results = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            results.add(parse(file, i, root.get(i)));
+            results.add(parse(source, i, root.get(i)));
         }
         return results;
     }
 
-    private static BenchmarkResult parse(Path file, int index, JsonNode node) throws ResultsException {
-        String where = file + ": result " + index;
-        String benchmark = text(node, "benchmark", where);
-        where = file + ": " + benchmark;
-        JsonNode primary = required(node, "primaryMetric", where);
+    private static Map<String, String> params(JsonNode node) {
         Map<String, String> params = new LinkedHashMap<>();
         JsonNode p = node.get("params");
         if (p != null && p.isObject()) {
             p.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         }
+        return params;
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        if (object.isObject()) {
+            object.properties().forEach(e -> names.add(e.getKey()));
+        }
+        return names;
+    }
+
+    private static BenchmarkResult parse(String file, int index, JsonNode node) throws ResultsException {
+        String where = file + ": result " + index;
+        String benchmark = text(node, "benchmark", where);
+        where = file + ": " + benchmark;
+        JsonNode primary = required(node, "primaryMetric", where);
+        Map<String, String> params = params(node);
         Map<String, Samples> secondary = new LinkedHashMap<>();
         JsonNode sec = node.get("secondaryMetrics");
         if (sec != null && sec.isObject()) {

@@ -92,6 +92,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void severalFilesASideArePooled() throws IOException {
+        Path base1 = run("base1", PerformanceChangeTest.typical(100, 21), PerformanceChangeTest.typical(300, 22));
+        Path base2 = run("base2", PerformanceChangeTest.typical(100, 23), PerformanceChangeTest.typical(300, 24));
+        Path cur1 = run("cur1", PerformanceChangeTest.typical(120, 25), PerformanceChangeTest.typical(300, 26));
+        Path cur2 = run("cur2", PerformanceChangeTest.typical(120, 27), PerformanceChangeTest.typical(300, 28));
+        Path out = dir.resolve("pooled");
+        MainTest.Outcome o = compare("--baseline", base1.toString(), base2.toString(), "--current", cur1.toString(),
+                "--current", cur2.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.REGRESSION, o.code(), o.err());
+        assertTrue(o.out().contains("baseline `" + base1 + ", " + base2 + "` · current `" + cur1 + ", " + cur2 + "`"), o.out());
+        assertEquals(base1 + ", " + base2, new ObjectMapper().readTree(out.resolve("gate.json").toFile()).get("baselineFile").asText());
+    }
+
+    @Test
     void thresholdAndCorrectionAreApplied() throws IOException {
         Path base = run("base", PerformanceChangeTest.typical(100, 8), PerformanceChangeTest.typical(300, 9));
         Path cur = run("cur", PerformanceChangeTest.typical(120, 10), PerformanceChangeTest.typical(300, 11));

@@ -252,6 +252,56 @@ public class ComparisonTest {
         assertFalse(forced.environment().matches());
     }
 
+    /** Splits {@code samples} into one sample of each fork, so a run can be written as several files of one fork each. */
+    static List<Samples> forksOf(Samples samples) {
+        return java.util.Arrays.stream(samples.toArrays()).map(Samples::of).toList();
+    }
+
+    @Test
+    void severalFilesASideArePooledAsOneRun() throws IOException {
+        Samples base = PerformanceChangeTest.typical(100, 20);
+        Samples cur = PerformanceChangeTest.typical(120, 21);
+        Comparison whole = compare(baseline(Runs.load(LOAD, 2, base)), current(Runs.load(LOAD, 2, cur)));
+        List<Path> baseFiles = new java.util.ArrayList<>();
+        List<Path> curFiles = new java.util.ArrayList<>();
+        for (int f = 0; f < base.forkCount(); f++) {
+            baseFiles.add(Runs.write(dir.resolve("b" + f), Runs.environment(), Runs.load(LOAD, 2, forksOf(base).get(f))));
+            curFiles.add(Runs.write(dir.resolve("c" + f), Runs.environment(), Runs.load(LOAD, 2, forksOf(cur).get(f))));
+        }
+        Comparison pooled = Comparison.compare(baseFiles, curFiles, PerformanceChange.Settings.defaults(), false);
+        Comparison.Row row = pooled.rows().getFirst();
+        assertEquals(base.forkCount(), row.pair().baseline().primary().forkCount(), "every file's fork is in the baseline");
+        assertEquals(cur.toArrays()[3][0], row.pair().current().primary().toArrays()[3][0], "in the files' order");
+        assertEquals(whole.rows().getFirst().result().ratio(), row.result().ratio(), "the same run, split or whole");
+        assertEquals(Verdict.REGRESSED, row.verdict());
+        assertTrue(pooled.baselineName().startsWith(baseFiles.get(0) + ", " + baseFiles.get(1)), pooled.baselineName());
+    }
+
+    @Test
+    void filesOfOneSideMustShareAnEnvironment() throws IOException {
+        Samples s = PerformanceChangeTest.typical(100, 22);
+        Path b1 = baseline(Runs.load(LOAD, 2, s));
+        Path b2 = Runs.write(dir.resolve("b2"), Runs.environment("AMD EPYC", 4, "Eclipse Adoptium 25.0.3+9-LTS",
+                List.of("-Xms5376m", "-Xmx5376m"), "binary=e3ee0208702b"), Runs.load(LOAD, 2, s));
+        Path c = current(Runs.load(LOAD, 2, s));
+        ResultsException e = assertThrows(ResultsException.class,
+                () -> Comparison.compare(List.of(b1, b2), List.of(c), PerformanceChange.Settings.defaults(), false));
+        assertTrue(e.getMessage().contains("the baseline's " + b2 + " differs from its first file: cores '2' vs '4'"), e.getMessage());
+    }
+
+    @Test
+    void pooledFilesMustHoldTheSameBenchmarksKinds() throws IOException {
+        Map<String, String> params = Map.of("dataset", "default");
+        Samples s = PerformanceChangeTest.typical(100, 23);
+        Path b1 = baseline(Runs.result(LOAD, "ss", "ms/op", params, s));
+        Path b2 = Runs.write(dir.resolve("b2"), Runs.environment(), Runs.result(LOAD, "ss", "us/op", params, s));
+        Path c = current(Runs.result(LOAD, "ss", "ms/op", params, s));
+        ResultsException e = assertThrows(ResultsException.class,
+                () -> Comparison.compare(List.of(b1, b2), List.of(c), PerformanceChange.Settings.defaults(), false));
+        assertTrue(e.getMessage().contains(b2 + ": ") && e.getMessage().contains("is in \"us/op\" but an earlier file has \"ms/op\""),
+                e.getMessage());
+    }
+
     @Test
     void rowsComeWorstFirst() throws IOException {
         Path b = baseline(Runs.load(LOAD, 1, PerformanceChangeTest.typical(100, 14)), Runs.load(LOAD, 2, PerformanceChangeTest.typical(100, 15)),

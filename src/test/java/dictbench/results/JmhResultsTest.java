@@ -48,6 +48,34 @@ class JmhResultsTest {
     }
 
     @Test
+    void mergingAppendsLaterFilesForksToTheScoreAndEveryCounter() throws IOException {
+        String seq = "dictbench.bench.SequentialLoadBenchmark.load";
+        String platform = "dictbench.bench.PlatformThreadsLoadBenchmark.load";
+        Path first = write("[" + result(seq, "\"cache\":\"warm\"", "[[10.0,11.0],[12.0,13.0]]") + ","
+                + result(platform, "\"cache\":\"warm\"", "[[5.0,5.0],[6.0,6.0]]") + "]");
+        Path second = write("[" + result(seq, "\"cache\":\"warm\"", "[[14.0,15.0],[16.0,17.0]]") + ","
+                + result(seq, "\"cache\":\"cold\"", "[[30.0,31.0],[32.0,33.0]]") + "]");
+        List<BenchmarkResult> merged = JmhResults.read(List.of(first, second));
+        assertEquals(List.of("sequential", "platform", "sequential"), merged.stream().map(BenchmarkResult::label).toList(),
+                "one result per benchmark and params, in the order first seen");
+        BenchmarkResult warm = merged.getFirst();
+        assertEquals(4, warm.primary().forkCount());
+        assertEquals(List.of(16.0, 17.0), warm.primary().forks().get(3));
+        assertEquals(4, warm.secondary().get("megabytes").forkCount(), "counters keep step with the score");
+        assertEquals(2, merged.get(1).primary().forkCount(), "a benchmark in one file only is as it was");
+        assertEquals(JmhResults.read(first), JmhResults.read(List.of(first)));
+    }
+
+    @Test
+    void mergingRefusesRunsWithDifferentCounters() throws IOException {
+        String seq = "dictbench.bench.SequentialLoadBenchmark.load";
+        Path first = write("[" + result(seq, "", "[[10.0,11.0],[12.0,13.0]]") + "]");
+        Path other = write("[" + result(seq, "", "[[10.0,11.0],[12.0,13.0]]").replace("\"megabytes\"", "\"cpuBusyMs\"") + "]");
+        ResultsException e = assertThrows(ResultsException.class, () -> JmhResults.read(List.of(first, other)));
+        assertTrue(e.getMessage().contains("has the secondary metrics [cpuBusyMs] but an earlier file has [megabytes]"), e.getMessage());
+    }
+
+    @Test
     void rejectsNonJson() throws IOException {
         ResultsException e = assertThrows(ResultsException.class, () -> JmhResults.read(write("this is not json")));
         assertTrue(e.getMessage().contains("is not JSON"), e.getMessage());
