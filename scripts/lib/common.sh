@@ -69,9 +69,9 @@ build_if_needed() {
   fi
 }
 
-# The regression gate's suite, as 'dictbench bench' flags: ci-perf runs it and calibrate-gate measures
-# the gate on it, so both must run exactly this. DICTBENCH_PERF_FORKS / DICTBENCH_PERF_SHOTS size it.
-PERF_SUITE_ARGS=(--quick --forks "${DICTBENCH_PERF_FORKS:-5}" --iterations "${DICTBENCH_PERF_SHOTS:-10}")
+# The regression gate's suite (bench --suite gate: the quick suite, 5 forks x 10 shots): ci-perf runs it and calibrate-gate measures
+# the gate on it, so both must run exactly this. DICTBENCH_PERF_FORKS / DICTBENCH_PERF_SHOTS resize it.
+PERF_SUITE_ARGS=(--suite gate ${DICTBENCH_PERF_FORKS:+--forks "$DICTBENCH_PERF_FORKS"} ${DICTBENCH_PERF_SHOTS:+--iterations "$DICTBENCH_PERF_SHOTS"})
 
 dictbench_cli() {
   "$JAVA_HOME/bin/java" "${DICTBENCH_JVM_FLAGS[@]}" ${DICTBENCH_CLI_HEAP:--Xmx4g} \

@@ -7,28 +7,18 @@ import dictbench.dataset.Datasets;
 import dictbench.dataset.Generator;
 import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
-import dictbench.os.AtomicFiles;
-import dictbench.report.Report;
-import dictbench.report.SummaryTable;
 import dictbench.results.Environment;
-import dictbench.results.JmhResults;
 import dictbench.run.BenchmarkKind;
 import dictbench.run.Catalogue;
-import dictbench.run.RunLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -60,6 +50,15 @@ final class BenchCommand implements Callable<Integer> {
             Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD).toList(),
             List.of("warm"), List.of("pool"), 1, 1, 3);
 
+    /**
+     * What the regression gate runs ({@code scripts/ci-perf}, {@code scripts/calibrate-gate}, and the baseline
+     * they compare with): the quick suite with 5 forks × 10 shots, so each benchmark has the forks the gate
+     * needs to see JVM-to-JVM variation.
+     */
+    static final Suite GATE = new Suite("gate", QUICK.benchmarks(), QUICK.caches(), QUICK.subprocessModes(), 5, 1, 10);
+
+    static final List<Suite> SUITES = List.of(FULL, QUICK, GATE);
+
     /** Which benchmarks and how many shots. */
     record Suite(String name, List<Catalogue> benchmarks, List<String> caches, List<String> subprocessModes,
                  int forks, int warmups, int measurements) {
@@ -68,8 +67,14 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--quick", description = "Run the quick suite (2 threads, warm cache, one fork).")
+    @Option(names = "--quick", description = "Run the quick suite (2 threads, warm cache, one fork); the same as --suite quick.")
     boolean quick;
+
+    @Option(names = "--suite", paramLabel = "NAME", defaultValue = "full",
+            description = "Which suite: full (every strategy and baseline, threads 1, 2 and the core count, warm and cold), "
+                    + "quick (each strategy at 2 threads, warm, one fork) or gate (quick with 5 forks × 10 shots, what the "
+                    + "regression gate runs) (default: ${DEFAULT-VALUE}).")
+    String suiteName;
 
     @Option(names = "--dataset", paramLabel = "SPEC", split = ",", defaultValue = "default",
             description = "Dataset specs to load, comma-separated; several run in one JMH run so that they compare (default: ${DEFAULT-VALUE}).")
@@ -103,12 +108,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "Measured shots per fork (default: the suite's).")
     Integer iterations;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the run (default: results/<date>-<host>[-quick]).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the run (default: results/<date>-<host>[-quick|-gate]).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        Suite suite = quick ? QUICK : FULL;
+        Suite suite = suite();
         List<DatasetSpec> specs = new ArrayList<>();
         for (String name : datasets.stream().distinct().toList()) {
             specs.add(Datasets.spec(name));
@@ -125,20 +130,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         // the fork's heap must fit the largest of the datasets it may load
         Manifest manifest = manifests.stream().max(Comparator.comparingLong(HeapBudget::required)).orElseThrow();
-        Path dir = out != null ? out : defaultOutput(suite);
-        Files.createDirectories(dir);
-        if (!Files.isWritable(dir)) {
-            throw new AccessDeniedException(dir.toString(), null, "results directory is not writable; choose another with --out");
-        }
+        RunDirectory run = RunDirectory.open(out != null ? out : defaultOutput(suite));
         List<String> jvmArgs = new ArrayList<>(HeapBudget.jvmArgs(manifest));
         jvmArgs.add("-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root());
         // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
-        RunLayout layout = new RunLayout(dir);
-        Path timelines = layout.timelines();
         List<String> forkArgs = new ArrayList<>(jvmArgs);
-        forkArgs.add("-D" + TimelineRecorder.DIR_PROPERTY + "=" + timelines.toAbsolutePath());
-        Path json = layout.jmhJson();
-        Path partial = layout.jmhJsonPartial();
+        forkArgs.add("-D" + TimelineRecorder.DIR_PROPERTY + "=" + run.layout().timelines().toAbsolutePath());
+        Path partial = run.layout().jmhJsonPartial();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(forks != null ? forks : suite.forks())
                 .warmupIterations(warmups != null ? warmups : suite.warmups())
@@ -155,39 +153,29 @@ final class BenchCommand implements Callable<Integer> {
         for (Catalogue c : selected) {
             options.include(Pattern.quote(c.qualifiedClassName() + "."));
         }
-        if (Files.isDirectory(timelines)) { // a reused --out must not show old timelines
-            try (var old = Files.newDirectoryStream(timelines, "*.json")) {
-                for (Path p : old) {
-                    Files.delete(p);
-                }
-            }
-        }
+        run.clearTimelines();
         try {
             new Runner(options.build()).run();
         } catch (RunnerException e) {
             Files.deleteIfExists(partial);
             throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
         }
-        Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        List<Map<String, Object>> mounts = new ArrayList<>();
-        for (var m : manifests.stream().flatMap(each -> each.mounts().stream()).distinct().toList()) {
-            Map<String, Object> mount = new LinkedHashMap<>();
-            mount.put("directory", m.directory());
-            mount.put("fileStore", m.fileStore());
-            mount.put("type", m.type());
-            mounts.add(mount);
-        }
-        String hashes = String.join(",", manifests.stream()
-                .map(m -> (specs.size() > 1 ? m.dataset() + ":" : "") + m.format() + "=" + m.specHash()).toList());
-        Environment.capture(jvmArgs, names, hashes, mounts).write(layout.environmentJson());
-        String table = SummaryTable.of(JmhResults.read(json)).markdown();
-        AtomicFiles.write(layout.summary(), o -> o.write(
-                ("# dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")\n\n" + table).getBytes(StandardCharsets.UTF_8)));
+        run.publishJmhJson();
+        run.describe(jvmArgs, manifests);
+        String table = run.summarise("dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")");
         command.commandLine().getOut().println();
         command.commandLine().getOut().print(table);
-        Report.write(List.of(dir));
-        command.commandLine().getOut().println("\nwrote " + dir + " (full report: " + layout.reportHtml() + ")");
+        run.report();
+        command.commandLine().getOut().println("\nwrote " + run.dir() + " (full report: " + run.layout().reportHtml() + ")");
         return ExitCodes.OK;
+    }
+
+    private Suite suite() {
+        if (quick) {
+            return QUICK;
+        }
+        return SUITES.stream().filter(s -> s.name().equals(suiteName)).findFirst().orElseThrow(() -> new ParameterException(
+                command.commandLine(), "--suite must be one of " + SUITES.stream().map(Suite::name).toList() + ", got '" + suiteName + "'"));
     }
 
     private void checkCaches() {
@@ -224,7 +212,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             return threads.stream().distinct().map(String::valueOf).toList();
         }
-        if (suite == QUICK) {
+        if (suite != FULL) {
             return List.of("2");
         }
         TreeSet<Integer> counts = new TreeSet<>(List.of(1, 2, Runtime.getRuntime().availableProcessors()));
@@ -247,7 +235,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutput(Suite suite) {
-        String base = LocalDate.now() + "-" + Environment.localHost() + (suite == QUICK ? "-quick" : "");
+        String base = LocalDate.now() + "-" + Environment.localHost() + (suite == FULL ? "" : "-" + suite.name());
         Path results = Datasets.root().resolve("results");
         Path dir = results.resolve(base);
         for (int n = 2; Files.exists(dir); n++) {

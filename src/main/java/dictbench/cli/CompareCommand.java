@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code dictbench compare --baseline A.json --current B.json}: the performance-regression gate. Judges
@@ -41,18 +39,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "The run to judge, JMH JSON; several files are pooled as one run.")
     List<Path> current;
 
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%", converter = Fraction.class,
-            description = "Smallest change worth failing for, as 5%% or 0.05 (default: 5%%).")
-    double threshold;
-
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.01",
-            description = "Significance level after correction, in (0, 0.5]; intervals are at 1-A (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Option(names = "--correction", paramLabel = "holm|bh", defaultValue = "holm", converter = CorrectionConverter.class,
-            description = "Multiple-comparison correction: holm (family-wise error) or bh (Benjamini-Hochberg, false discovery rate) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    PerformanceChange.Correction correction;
+    @Mixin
+    GateOptions gate;
 
     @Option(names = "--allow-env-mismatch",
             description = "Compare even when the runs' environments (CPU, cores, JDK, JVM flags, dataset) differ or are unknown; "
@@ -66,12 +54,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PerformanceChange.Settings settings;
-        try {
-            settings = PerformanceChange.Settings.defaults().withThreshold(threshold).withAlpha(alpha).withCorrection(correction);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--" + e.getMessage());
-        }
+        PerformanceChange.Settings settings = gate.settings(command.commandLine());
         Comparison report = Comparison.compare(baseline, current, settings, allowEnvMismatch);
         Path dir = out != null ? out : current.getFirst().toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -81,37 +64,5 @@ public final class CompareCommand implements Callable<Integer> {
         command.commandLine().getOut().flush();
         command.commandLine().getErr().println("wrote " + written.stream().map(Path::toString).collect(Collectors.joining(", ")));
         return report.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
-    }
-
-    /** {@code 5%} → 0.05; {@code 0.05} → 0.05; a bare number of 1 or more is refused as ambiguous. */
-    static final class Fraction implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            String v = value.strip();
-            try {
-                if (v.endsWith("%")) {
-                    return Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100;
-                }
-                double f = Double.parseDouble(v);
-                if (f >= 1) {
-                    throw new TypeConversionException("'" + value + "' is ambiguous: write " + v + "% or a fraction below 1");
-                }
-                return f;
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a percentage like 5% or a fraction like 0.05");
-            }
-        }
-    }
-
-    /** {@code holm} or {@code bh} (also {@code benjamini-hochberg}), any case. */
-    static final class CorrectionConverter implements ITypeConverter<PerformanceChange.Correction> {
-        @Override
-        public PerformanceChange.Correction convert(String value) {
-            try {
-                return PerformanceChange.Correction.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -2,15 +2,16 @@ package dictbench.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** {@code dictbench generate | ...}: the entry point {@code scripts/dictbench} launches. */
 @Command(name = "dictbench", mixinStandardHelpOptions = true, version = "dictbench 0.1",
         description = "Generate dictionary datasets and measure how fast each concurrency strategy loads them.",
-        subcommands = {GenerateCommand.class, BenchCommand.class, CompareCommand.class, ReportCommand.class, CalibrateCommand.class})
+        subcommands = {GenerateCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class,
+                CalibrateCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces on errors.")
@@ -18,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: generate, bench, report or compare");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: generate, bench, report, compare, ab or calibrate");
     }
 
     public static void main(String[] args) {
