@@ -18,6 +18,11 @@ import java.util.List;
 record BenchData(DatasetSpec spec, Manifest manifest, Format format, List<Path> files) {
 
     static BenchData open(String dataset, String formatName) throws IOException {
+        return open(dataset, formatName, true);
+    }
+
+    /** As {@link #open(String, String)}; {@code sizedHeap}: warn when the young generation cannot hold a shot. */
+    static BenchData open(String dataset, String formatName, boolean sizedHeap) throws IOException {
         DatasetSpec spec = Datasets.spec(dataset).withFormat(formatName);
         Manifest manifest = Datasets.manifest(spec);
         if (!manifest.specHash().equals(spec.contentHash())) {
@@ -25,8 +30,10 @@ record BenchData(DatasetSpec spec, Manifest manifest, Format format, List<Path> 
                     + ", spec now " + spec.contentHash() + "); regenerate it: scripts/dictbench generate " + dataset);
         }
         manifest.verifyFiles();
-        HeapBudget.check(manifest, Runtime.getRuntime().maxMemory());
-        HeapBudget.youngGenerationWarning(manifest, HeapBudget.minimumYoungBytes()).ifPresent(System.err::println);
+        HeapBudget.check(manifest, HeapBudget.maxHeapBytes());
+        if (sizedHeap) {
+            HeapBudget.youngGenerationWarning(manifest, HeapBudget.minimumYoungBytes()).ifPresent(System.err::println);
+        }
         return new BenchData(spec, manifest, Format.named(formatName), manifest.paths());
     }
 

@@ -30,8 +30,13 @@ public abstract class DatasetBenchmark extends ShotBenchmark {
 
     @Setup(Level.Trial)
     public void openDataset() throws IOException {
-        data = BenchData.open(dataset, format);
+        data = BenchData.open(dataset, format, sizedHeap());
         onDatasetOpen();
+    }
+
+    /** Whether the forks' heap is meant to be sized to a shot (a load benchmark's heap profile may say not). */
+    protected boolean sizedHeap() {
+        return true;
     }
 
     /** Trial set-up that needs the dataset (JMH does not order several @Setup methods of one level). */

@@ -24,7 +24,7 @@ public class ForkJoinLoadBenchmark extends LoadBenchmark {
     }
 
     @Benchmark
-    public LoadResult load(ShotCounters shot, LoadCounters load) throws IOException {
-        return shot(shot, load);
+    public LoadResult load(ShotCounters shot, LoadCounters load, MemoryCounters memory) throws IOException {
+        return shot(shot, load, memory);
     }
 }

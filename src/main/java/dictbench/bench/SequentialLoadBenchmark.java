@@ -20,7 +20,7 @@ public class SequentialLoadBenchmark extends LoadBenchmark {
     }
 
     @Benchmark
-    public LoadResult load(ShotCounters shot, LoadCounters load) throws IOException {
-        return shot(shot, load);
+    public LoadResult load(ShotCounters shot, LoadCounters load, MemoryCounters memory) throws IOException {
+        return shot(shot, load, memory);
     }
 }

@@ -1,4 +1,5 @@
 package dictbench.bench;
+
 import dictbench.load.SubprocessCosts;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
@@ -23,6 +24,7 @@ public class SubprocessCounters {
     public double parentDecodeMs;
     public double shippedMB;
     public double poolStartMs;
+    public double childPeakRssMB;
 
     @Setup(Level.Iteration)
     public void reset() {
@@ -33,6 +35,7 @@ public class SubprocessCounters {
         parentDecodeMs = 0;
         shippedMB = 0;
         poolStartMs = 0;
+        childPeakRssMB = MemoryCounters.NOT_MEASURED;
     }
 
     /** One shot's costs, summed over its files, and the pool's start (0 for spawn). */
@@ -44,6 +47,7 @@ public class SubprocessCounters {
         parentDecodeMs = millis(c.parentDecodeNanos());
         shippedMB = c.bytesShipped() / 1e6;
         poolStartMs = millis(poolStartNanos);
+        childPeakRssMB = c.childPeakRssBytes() < 0 ? MemoryCounters.NOT_MEASURED : c.childPeakRssBytes() / 1e6;
     }
 
     private static double millis(long nanos) {

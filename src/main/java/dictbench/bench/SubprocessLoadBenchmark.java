@@ -40,8 +40,8 @@ public class SubprocessLoadBenchmark extends LoadBenchmark {
     }
 
     @Benchmark
-    public LoadResult load(ShotCounters shot, LoadCounters load, SubprocessCounters costs) throws IOException {
-        LoadResult result = shot(shot, load);
+    public LoadResult load(ShotCounters shot, LoadCounters load, MemoryCounters memory, SubprocessCounters costs) throws IOException {
+        LoadResult result = shot(shot, load, memory);
         costs.record(result.subprocessCosts().orElseThrow(), subprocess.poolStartNanos());
         return result;
     }

@@ -25,7 +25,7 @@ public class VirtualThreadsLoadBenchmark extends LoadBenchmark {
     }
 
     @Benchmark
-    public LoadResult load(ShotCounters shot, LoadCounters load) throws IOException {
-        return shot(shot, load);
+    public LoadResult load(ShotCounters shot, LoadCounters load, MemoryCounters memory) throws IOException {
+        return shot(shot, load, memory);
     }
 }

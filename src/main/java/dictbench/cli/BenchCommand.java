@@ -1,5 +1,6 @@
 package dictbench.cli;
 
+import dictbench.bench.ForkHeap;
 import dictbench.bench.TimelineRecorder;
 import dictbench.dataset.DatasetMismatchException;
 import dictbench.dataset.DatasetSpec;
@@ -8,8 +9,11 @@ import dictbench.dataset.Generator;
 import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
 import dictbench.results.Environment;
+import dictbench.results.JmhResults;
 import dictbench.run.BenchmarkKind;
 import dictbench.run.Catalogue;
+import dictbench.run.HeapProfile;
+import dictbench.run.JvmState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +22,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -42,26 +48,49 @@ import picocli.CommandLine.Spec;
         description = "Run the benchmark suite on a dataset and write results/<date>-<host>/ (JMH JSON, environment, table).")
 final class BenchCommand implements Callable<Integer> {
 
-    /** Every strategy and baseline, threads 1, 2 and the core count, warm and cold. */
+    /**
+     * Every strategy and baseline, threads 1, 2 and the core count, warm and cold, in the sized heap; and the
+     * in-process strategies at 2 threads, warm, also in the JVM's default heap and as the first load of a
+     * fresh JVM (sized and default).
+     */
     static final Suite FULL = new Suite("full", List.of(Catalogue.values()),
-            List.of("warm", "cold"), List.of("spawn", "pool"), 2, 1, 3);
+            List.of("warm", "cold"), List.of("spawn", "pool"), 2, 1, 3,
+            List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD));
     /** One configuration per strategy at 2 threads, warm only: a couple of minutes. */
     static final Suite QUICK = new Suite("quick",
             Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD).toList(),
-            List.of("warm"), List.of("pool"), 1, 1, 3);
+            List.of("warm"), List.of("pool"), 1, 1, 3, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED));
 
     /**
      * What the regression gate runs ({@code scripts/ci-perf}, {@code scripts/calibrate-gate}, and the baseline
      * they compare with): the quick suite with 5 forks × 10 shots, so each benchmark has the forks the gate
      * needs to see JVM-to-JVM variation.
      */
-    static final Suite GATE = new Suite("gate", QUICK.benchmarks(), QUICK.caches(), QUICK.subprocessModes(), 5, 1, 10);
+    static final Suite GATE = new Suite("gate", QUICK.benchmarks(), QUICK.caches(), QUICK.subprocessModes(), 5, 1, 10,
+            List.of(HeapProfile.SIZED), List.of(JvmState.WARMED));
+
+    /** Forks of a first-load pass: each times one shot, so the sample is the forks. */
+    static final int FIRST_LOAD_FORKS = 5;
+
+    /** Flags every fork gets first: what its FFM and Unsafe use need, nothing about its heap. */
+    static final List<String> FORK_BASE_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
     static final List<Suite> SUITES = List.of(FULL, QUICK, GATE);
 
-    /** Which benchmarks and how many shots. */
+    /**
+     * Which benchmarks and how many shots. The heap profiles and JVM states beyond {@code sized} and
+     * {@code warmed} run the in-process strategies only, warm, at 2 threads, unless the flags say otherwise.
+     */
     record Suite(String name, List<Catalogue> benchmarks, List<String> caches, List<String> subprocessModes,
-                 int forks, int warmups, int measurements) {
+                 int forks, int warmups, int measurements, List<HeapProfile> heaps, List<JvmState> jvms) {
+    }
+
+    /** One JMH run of the suite: the forks of one heap profile and JVM state. */
+    record Pass(HeapProfile heap, JvmState jvm, List<Catalogue> benchmarks, List<String> caches, List<String> threads,
+                int forks, int warmups, int measurements) {
+        boolean isMain() {
+            return heap == HeapProfile.SIZED && jvm == JvmState.WARMED;
+        }
     }
 
     @Spec
@@ -111,6 +140,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the run (default: results/<date>-<host>[-quick|-gate]).")
     Path out;
 
+    @Option(names = "--heap", paramLabel = "PROFILE", split = ",",
+            description = "Heap profiles, comma-separated, or all: sized (young generation sized to a shot), default (the JVM's "
+                    + "own heap), g1, parallel, zgc, serial, shenandoah (that collector, a fixed -Xmx) (default: the suite's).")
+    List<String> heaps;
+
+    @Option(names = "--jvm", paramLabel = "STATE", split = ",",
+            description = "JVM states, comma-separated: warmed (shots after warm-ups), first-load (one shot per fresh fork, "
+                    + FIRST_LOAD_FORKS + " forks) (default: the suite's).")
+    List<String> jvms;
+
     @Override
     public Integer call() throws Exception {
         Suite suite = suite();
@@ -130,38 +169,62 @@ final class BenchCommand implements Callable<Integer> {
         }
         // the fork's heap must fit the largest of the datasets it may load
         Manifest manifest = manifests.stream().max(Comparator.comparingLong(HeapBudget::required)).orElseThrow();
+        List<Pass> passes = passes(suite, selected, threadList);
+        checkHeaps(passes, manifest);
         RunDirectory run = RunDirectory.open(out != null ? out : defaultOutput(suite));
-        List<String> jvmArgs = new ArrayList<>(HeapBudget.jvmArgs(manifest));
-        jvmArgs.add("-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root());
+        String root = "-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root();
         // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
-        List<String> forkArgs = new ArrayList<>(jvmArgs);
-        forkArgs.add("-D" + TimelineRecorder.DIR_PROPERTY + "=" + run.layout().timelines().toAbsolutePath());
-        Path partial = run.layout().jmhJsonPartial();
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .forks(forks != null ? forks : suite.forks())
-                .warmupIterations(warmups != null ? warmups : suite.warmups())
-                .measurementIterations(iterations != null ? iterations : suite.measurements())
-                .jvmArgsAppend(forkArgs.toArray(String[]::new))
-                .param("dataset", specs.stream().map(DatasetSpec::name).toArray(String[]::new))
-                .param("format", formats.toArray(String[]::new))
-                .param("cache", (caches != null && !caches.isEmpty() ? caches : suite.caches()).toArray(String[]::new))
-                .param("threads", threadList.toArray(String[]::new))
-                .param("mode", (modes != null && !modes.isEmpty() ? modes : suite.subprocessModes()).toArray(String[]::new))
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(partial.toString());
-        for (Catalogue c : selected) {
-            options.include(Pattern.quote(c.qualifiedClassName() + "."));
-        }
+        String timelines = "-D" + TimelineRecorder.DIR_PROPERTY + "=" + run.layout().timelines().toAbsolutePath();
         run.clearTimelines();
-        try {
-            new Runner(options.build()).run();
-        } catch (RunnerException e) {
-            Files.deleteIfExists(partial);
-            throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
+        List<Path> passFiles = new ArrayList<>();
+        for (Pass pass : passes) {
+            Path partial = run.layout().passJsonPartial(passFiles.size() + 1);
+            List<String> appended = new ArrayList<>(ForkHeap.flags(pass.heap(), manifest));
+            appended.add(root);
+            appended.add(timelines);
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .forks(pass.forks())
+                    .warmupIterations(pass.warmups())
+                    .measurementIterations(pass.measurements())
+                    // the forks get exactly these flags: not this JVM's own (-Xmx4g), nor the annotations' heap
+                    .jvmArgsPrepend(FORK_BASE_FLAGS.toArray(String[]::new))
+                    .jvmArgs()
+                    .jvmArgsAppend(appended.toArray(String[]::new))
+                    .param("dataset", specs.stream().map(DatasetSpec::name).toArray(String[]::new))
+                    .param("format", formats.toArray(String[]::new))
+                    .param("cache", pass.caches().toArray(String[]::new))
+                    .param("threads", pass.threads().toArray(String[]::new))
+                    .param("mode", (modes != null && !modes.isEmpty() ? modes : suite.subprocessModes()).toArray(String[]::new))
+                    .param("heap", pass.heap().key())
+                    .param("jvm", pass.jvm().key())
+                    .shouldFailOnError(true)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(partial.toString());
+            for (Catalogue c : pass.benchmarks()) {
+                options.include(Pattern.quote(c.qualifiedClassName() + "."));
+            }
+            command.commandLine().getErr().printf("== pass %d of %d: heap %s, JVM %s (%s)%n", passFiles.size() + 1, passes.size(),
+                    pass.heap().key(), pass.jvm().key(), String.join(" ", ForkHeap.flags(pass.heap(), manifest)));
+            try {
+                new Runner(options.build()).run();
+            } catch (RunnerException e) {
+                for (Path f : passFiles) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(partial);
+                throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
+            }
+            passFiles.add(partial);
         }
-        run.publishJmhJson();
-        run.describe(jvmArgs, manifests);
+        run.writeJmhJson(JmhResults.merged(passFiles));
+        for (Path f : passFiles) {
+            Files.delete(f);
+        }
+        Map<String, List<String>> profileFlags = new LinkedHashMap<>();
+        passes.stream().map(Pass::heap).distinct().forEach(h -> profileFlags.put(h.key(), ForkHeap.flags(h, manifest)));
+        List<String> jvmArgs = new ArrayList<>(FORK_BASE_FLAGS);
+        jvmArgs.add(root);
+        run.describe(jvmArgs, profileFlags, manifests);
         String table = run.summarise("dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")");
         command.commandLine().getOut().println();
         command.commandLine().getOut().print(table);
@@ -176,6 +239,104 @@ final class BenchCommand implements Callable<Integer> {
         }
         return SUITES.stream().filter(s -> s.name().equals(suiteName)).findFirst().orElseThrow(() -> new ParameterException(
                 command.commandLine(), "--suite must be one of " + SUITES.stream().map(Suite::name).toList() + ", got '" + suiteName + "'"));
+    }
+
+    /** The suite's passes: sized and warmed first (every selected benchmark), then each other profile and state. */
+    private List<Pass> passes(Suite suite, List<Catalogue> selected, List<String> threadList) {
+        List<HeapProfile> heapList = heapProfiles(suite);
+        List<JvmState> jvmList = jvmStates(suite);
+        List<String> mainCaches = caches != null && !caches.isEmpty() ? caches.stream().distinct().toList() : suite.caches();
+        List<String> otherCaches = caches != null && !caches.isEmpty() ? mainCaches : List.of("warm");
+        List<String> otherThreads = threads != null && !threads.isEmpty() ? threadList : List.of("2");
+        // beyond sized and warmed: the load strategies; the subprocess one only when named (its children keep their own heap)
+        List<Catalogue> loads = selected.stream().filter(c -> c.kind() == BenchmarkKind.LOAD)
+                .filter(c -> c != Catalogue.SUBPROCESS || (only != null && !only.isEmpty())).toList();
+        int f = forks != null ? forks : suite.forks();
+        int w = warmups != null ? warmups : suite.warmups();
+        int i = iterations != null ? iterations : suite.measurements();
+        List<Pass> passes = new ArrayList<>();
+        for (JvmState jvm : jvmList) {
+            for (HeapProfile heap : heapList) {
+                boolean main = heap == HeapProfile.SIZED && jvm == JvmState.WARMED;
+                List<Catalogue> benchmarks = main ? selected : loads;
+                if (benchmarks.isEmpty()) {
+                    continue;
+                }
+                passes.add(jvm == JvmState.FIRST_LOAD
+                        ? new Pass(heap, jvm, benchmarks, otherCaches, otherThreads, FIRST_LOAD_FORKS, 0, 1)
+                        : new Pass(heap, jvm, benchmarks, main ? mainCaches : otherCaches, main ? threadList : otherThreads, f, w, i));
+            }
+        }
+        if (passes.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "--heap and --jvm leave nothing to run: only load benchmarks run "
+                    + "beyond heap sized and JVM warmed, and " + selected.stream().map(Catalogue::className).toList() + " has none");
+        }
+        return passes;
+    }
+
+    private List<HeapProfile> heapProfiles(Suite suite) {
+        if (heaps == null || heaps.isEmpty()) {
+            return suite.heaps();
+        }
+        if (heaps.size() == 1 && heaps.getFirst().strip().equalsIgnoreCase("all")) {
+            return Arrays.stream(HeapProfile.values()).filter(ForkHeap::available).toList();
+        }
+        List<HeapProfile> list = new ArrayList<>();
+        for (String h : heaps) {
+            HeapProfile profile;
+            try {
+                profile = HeapProfile.named(h);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), "--heap: " + e.getMessage());
+            }
+            if (!ForkHeap.available(profile)) {
+                throw new ParameterException(command.commandLine(), "--heap " + profile.key() + ": this JDK (" + System.getProperty("java.home")
+                        + ") has no " + profile.collector().orElseThrow() + " collector; available: "
+                        + Arrays.stream(HeapProfile.values()).filter(ForkHeap::available).map(HeapProfile::key).toList());
+            }
+            if (!list.contains(profile)) {
+                list.add(profile);
+            }
+        }
+        return list;
+    }
+
+    private List<JvmState> jvmStates(Suite suite) {
+        if (jvms == null || jvms.isEmpty()) {
+            return suite.jvms();
+        }
+        List<JvmState> list = new ArrayList<>();
+        for (String j : jvms) {
+            try {
+                JvmState state = JvmState.named(j);
+                if (!list.contains(state)) {
+                    list.add(state);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), "--jvm: " + e.getMessage());
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Refuses, before the first shot, a profile whose heap cannot hold the dataset: the JVM's default heap is a
+     * quarter of this machine's memory ({@code MaxRAMPercentage}); the others are sized by {@link HeapBudget}.
+     */
+    private void checkHeaps(List<Pass> passes, Manifest manifest) {
+        long need = HeapBudget.required(manifest);
+        if (passes.stream().anyMatch(p -> p.heap() == HeapProfile.DEFAULT)) {
+            long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+            long defaultHeap = memory / 4;
+            if (defaultHeap < need) {
+                throw new ParameterException(command.commandLine(), String.format(java.util.Locale.ROOT,
+                        "heap default: the JVM's default heap here is about %.1f GB (a quarter of %.1f GB), dataset %s needs about %.1f GB; "
+                                + "leave default out (--heap sized), or use a collector profile, e.g. --heap g1 (%s)",
+                        defaultHeap / 1e9, memory / 1e9, manifest.dataset(), need / 1e9,
+                        String.join(" ", ForkHeap.flags(HeapProfile.G1, manifest))));
+            }
+        }
     }
 
     private void checkCaches() {

@@ -81,6 +81,11 @@ final class RunDirectory {
      * with their spec hashes and mounts (from their manifests).
      */
     void describe(List<String> forkJvmArgs, List<Manifest> manifests) throws IOException {
+        describe(forkJvmArgs, Map.of(), manifests);
+    }
+
+    /** As {@link #describe(List, List)}, with the flags each heap profile of the run gave its forks on top of {@code forkJvmArgs}. */
+    void describe(List<String> forkJvmArgs, Map<String, List<String>> heapProfiles, List<Manifest> manifests) throws IOException {
         List<String> datasets = manifests.stream().map(Manifest::dataset).distinct().toList();
         List<Map<String, Object>> mounts = new ArrayList<>();
         for (var m : manifests.stream().flatMap(each -> each.mounts().stream()).distinct().toList()) {
@@ -92,7 +97,7 @@ final class RunDirectory {
         }
         String hashes = String.join(",", manifests.stream()
                 .map(m -> (datasets.size() > 1 ? m.dataset() + ":" : "") + m.format() + "=" + m.specHash()).toList());
-        Environment.capture(forkJvmArgs, String.join(",", datasets), hashes, mounts).write(layout.environmentJson());
+        Environment.capture(forkJvmArgs, heapProfiles, String.join(",", datasets), hashes, mounts).write(layout.environmentJson());
     }
 
     /** Writes {@code summary.md}, the headline table under {@code # title}; returns the table. */

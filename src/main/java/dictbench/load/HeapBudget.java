@@ -67,6 +67,19 @@ public final class HeapBudget {
         return List.of("-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", "-Xmn" + youngMb + "m");
     }
 
+    /**
+     * This JVM's maximum heap as its flags set it ({@code MaxHeapSize}: {@code -Xmx} or the JVM's ergonomic
+     * choice). Not {@code Runtime.maxMemory()}: the parallel collector reports that without one survivor
+     * space, so it would refuse the very {@code -Xmx} {@link #jvmArgs} asks for.
+     */
+    public static long maxHeapBytes() {
+        try {
+            return Long.parseLong(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("MaxHeapSize").getValue());
+        } catch (IllegalArgumentException e) { // not HotSpot
+            return Runtime.getRuntime().maxMemory();
+        }
+    }
+
     /** Throws, naming both numbers and the flags to pass, when {@code maxHeap} is too small. */
     public static void check(Manifest manifest, long maxHeap) {
         long need = required(manifest);

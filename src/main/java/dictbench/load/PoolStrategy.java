@@ -97,7 +97,7 @@ public final class PoolStrategy extends SubprocessStrategy {
         if (workers.isEmpty()) {
             throw new IllegalStateException("call start(maxFileBytes) before load: pool workers start outside the timed region");
         }
-        SubprocessLoad load = new SubprocessLoad(files, format);
+        SubprocessLoad load = new SubprocessLoad(files, format, threads);
         if (load.largestFileBytes() > poolMaxFileBytes) {
             throw new IllegalArgumentException("a file of " + load.largestFileBytes() + " bytes is larger than the "
                     + poolMaxFileBytes + " bytes the pool's workers were started for; pass a larger maxFileBytes to start()");
@@ -145,7 +145,7 @@ public final class PoolStrategy extends SubprocessStrategy {
                 } catch (IOException e) {
                     throw worker.fault("loading " + load.file(current), e);
                 }
-                complete(load, current, 0, result);
+                complete(load, current, index, 0, result);
                 file = next[0];
             }
         };

@@ -39,20 +39,20 @@ public final class SpawnStrategy extends SubprocessStrategy {
 
     @Override
     SubprocessLoad plan(List<Path> files, Format format) throws IOException {
-        return new SubprocessLoad(files, format);
+        return new SubprocessLoad(files, format, threads);
     }
 
     @Override
     Lane lane(SubprocessLoad load, int index) {
         return () -> {
             for (int file; (file = load.nextFile()) >= 0; ) {
-                spawnOne(load, file);
+                spawnOne(load, file, index);
             }
         };
     }
 
     /** Launches a child for {@code file}, reads its frame, checks nothing follows and that it exits 0. */
-    private void spawnOne(SubprocessLoad load, int file) throws IOException {
+    private void spawnOne(SubprocessLoad load, int file, int lane) throws IOException {
         Path path = load.file(file);
         List<String> command = command(childHeapBytes(load.size(file)), "--spawn", load.format.name(), path.toString());
         load.begin(file);
@@ -67,7 +67,7 @@ public final class SpawnStrategy extends SubprocessStrategy {
                     child.expectEnd(r.frameBytes());
                     return r;
                 });
-                complete(load, file, started[0], result);
+                complete(load, file, lane, started[0], result);
                 int status = child.withDeadline(timeout, child::awaitExit);
                 if (status != 0) {
                     throw new IOException("sent its result but did not exit cleanly");

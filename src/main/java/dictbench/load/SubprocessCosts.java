@@ -12,12 +12,14 @@ package dictbench.load;
  *                          includes waiting for the child's encoder
  * @param parentDecodeNanos the parent decoding the blocks into its map
  * @param bytesShipped      the blocks' bytes
+ * @param childPeakRssBytes a file's: its child's peak resident memory over it; a load's: the largest per lane
+ *                          (a lane runs one child at a time), summed over the lanes; -1 where a child could not tell
  */
 public record SubprocessCosts(long processStartNanos, long childDecodeNanos, long childEncodeNanos, long transferNanos,
-                              long parentDecodeNanos, long bytesShipped) {
+                              long parentDecodeNanos, long bytesShipped, long childPeakRssBytes) {
 
     /** No file loaded yet. */
-    public static final SubprocessCosts ZERO = new SubprocessCosts(0, 0, 0, 0, 0, 0);
+    public static final SubprocessCosts ZERO = new SubprocessCosts(0, 0, 0, 0, 0, 0, 0);
 
     public SubprocessCosts {
         requireNonNegative("processStartNanos", processStartNanos);
@@ -26,13 +28,23 @@ public record SubprocessCosts(long processStartNanos, long childDecodeNanos, lon
         requireNonNegative("transferNanos", transferNanos);
         requireNonNegative("parentDecodeNanos", parentDecodeNanos);
         requireNonNegative("bytesShipped", bytesShipped);
+        if (childPeakRssBytes < -1) {
+            throw new IllegalArgumentException("childPeakRssBytes must be >= -1 (-1: not measured), got " + childPeakRssBytes);
+        }
     }
 
-    /** Both costs added, component by component. */
+    /** Both costs added, component by component; the child peak is the larger (the load sets its own, see above). */
     public SubprocessCosts plus(SubprocessCosts other) {
         return new SubprocessCosts(processStartNanos + other.processStartNanos, childDecodeNanos + other.childDecodeNanos,
                 childEncodeNanos + other.childEncodeNanos, transferNanos + other.transferNanos,
-                parentDecodeNanos + other.parentDecodeNanos, bytesShipped + other.bytesShipped);
+                parentDecodeNanos + other.parentDecodeNanos, bytesShipped + other.bytesShipped,
+                Math.max(childPeakRssBytes, other.childPeakRssBytes));
+    }
+
+    /** These costs with the load's child peak. */
+    public SubprocessCosts withChildPeakRssBytes(long bytes) {
+        return new SubprocessCosts(processStartNanos, childDecodeNanos, childEncodeNanos, transferNanos, parentDecodeNanos,
+                bytesShipped, bytes);
     }
 
     private static void requireNonNegative(String name, long value) {

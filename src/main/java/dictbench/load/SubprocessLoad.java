@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,12 +32,15 @@ final class SubprocessLoad {
     private final AtomicInteger next = new AtomicInteger();
     /** Each cost summed over the files completed so far. */
     private final AtomicReference<SubprocessCosts> costTotals = new AtomicReference<>(SubprocessCosts.ZERO);
+    /** Each lane's largest child peak resident memory so far (-1: a child could not tell). */
+    private final AtomicLongArray lanePeaks;
     /** Guarded by this: live children, and the first failure (after which no child may start). */
     private final Set<Connection> children = new HashSet<>();
     private Throwable failure;
 
     /** Plans a load; reads each file's size (the child heap and the payload limit depend on it). */
-    SubprocessLoad(List<Path> files, Format format) throws IOException {
+    SubprocessLoad(List<Path> files, Format format, int lanes) throws IOException {
+        this.lanePeaks = new AtomicLongArray(lanes);
         this.loaded = new LoadedFiles(files.size());
         this.format = format;
         this.files = List.copyOf(files);
@@ -82,10 +86,11 @@ final class SubprocessLoad {
         loaded.begin(i);
     }
 
-    /** Records file {@code i} as loaded: the parent has decoded its map. */
-    void complete(int i, Map<String, String> map, SubprocessCosts fileCosts) {
+    /** Records file {@code i} as loaded by lane {@code lane}: the parent has decoded its map. */
+    void complete(int i, int lane, Map<String, String> map, SubprocessCosts fileCosts) {
         loaded.complete(i, map);
         costTotals.accumulateAndGet(fileCosts, SubprocessCosts::plus);
+        lanePeaks.accumulateAndGet(lane, fileCosts.childPeakRssBytes(), Math::max);
     }
 
     /** Tracks a child to destroy if the load fails; destroys it at once if the load already has. */
@@ -126,6 +131,15 @@ final class SubprocessLoad {
 
     /** The result once every lane has finished without failure; costs are totals over all files. */
     LoadResult result() {
-        return loaded.result(Optional.of(costTotals.get()));
+        long children = 0;
+        for (int lane = 0; lane < lanePeaks.length(); lane++) {
+            long peak = lanePeaks.get(lane);
+            if (peak < 0) {
+                children = -1;
+                break;
+            }
+            children += peak;
+        }
+        return loaded.result(Optional.of(costTotals.get().withChildPeakRssBytes(children)));
     }
 }

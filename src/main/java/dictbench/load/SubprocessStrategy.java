@@ -235,10 +235,10 @@ public abstract sealed class SubprocessStrategy implements Strategy permits Spaw
         }
     }
 
-    /** Records file {@code file} of {@code load} as received, with the child's start-up time (0 for a pool worker). */
-    static void complete(SubprocessLoad load, int file, long processStartNanos, Frames.Result r) {
-        load.complete(file, r.map(), new SubprocessCosts(processStartNanos, r.decodeNanos(), r.encodeNanos(),
-                r.transferNanos(), r.parentDecodeNanos(), r.payloadBytes()));
+    /** Records file {@code file} of {@code load} as received by lane {@code lane}, with the child's start-up time (0 for a pool worker). */
+    static void complete(SubprocessLoad load, int file, int lane, long processStartNanos, Frames.Result r) {
+        load.complete(file, lane, r.map(), new SubprocessCosts(processStartNanos, r.decodeNanos(), r.encodeNanos(),
+                r.transferNanos(), r.parentDecodeNanos(), r.payloadBytes(), r.childPeakRssBytes()));
     }
 
     /**

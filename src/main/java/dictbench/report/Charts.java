@@ -213,6 +213,34 @@ final class Charts {
     }
 
     /** {@code platform ×2}; virtual threads show the cores they ran on. */
+    /** Stacked bars: each configuration's median shot, its median collector pause below the rest. */
+    static Optional<String> gcSplit(List<CollectorMemory> rows, String title, String subtitle) {
+        List<CollectorMemory> drawn = rows.stream().filter(m -> m.gcPauseMs().isPresent()).toList();
+        if (drawn.isEmpty()) {
+            return Optional.empty();
+        }
+        double yMax = drawn.stream().mapToDouble(m -> m.row().medianMillis()).max().orElse(1) * 1.1;
+        Svg svg = new Svg(title, subtitle, WIDTH, 520, 70, 170).ranges(0, drawn.size(), 0, yMax)
+                .axes("configuration (strategy ×threads, heap, JVM, cache)", "median shot time (ms)", false, true);
+        double slot = svg.px(1) - svg.px(0);
+        for (int i = 0; i < drawn.size(); i++) {
+            CollectorMemory m = drawn.get(i);
+            double w = Math.min(slot * 0.6, 60);
+            double x = svg.px(i) + (slot - w) / 2;
+            double total = m.row().medianMillis();
+            double gc = Math.min(m.gcPauseMs().getAsDouble(), total);
+            svg.rect(x, svg.py(gc), w, svg.py(0) - svg.py(gc), Svg.PALETTE.get(3), "GC pauses: " + Cells.number(gc) + " ms");
+            svg.rect(x, svg.py(total), w, svg.py(gc) - svg.py(total), Svg.PALETTE.get(0), "the rest: " + Cells.number(total - gc) + " ms");
+            String name = configName(m.row()) + " " + m.profile().heap() + " " + m.profile().jvm() + " "
+                    + m.row().result().param("cache").orElse("");
+            double cx = svg.px(i + 0.5);
+            svg.text(cx, svg.plotBottom() + 14, name, "end",
+                    String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(-40 %.1f %.1f)\"", cx, svg.plotBottom() + 14));
+        }
+        return Optional.of(svg.legend("GC pauses (median)", Svg.PALETTE.get(3), "box").legend("the rest of the shot", Svg.PALETTE.get(0), "box")
+                .toString());
+    }
+
     static String configName(SummaryTable.Row r) {
         return r.result().label() + (r.threads().isPresent() ? " ×" + r.threads().getAsInt() : "");
     }

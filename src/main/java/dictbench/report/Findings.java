@@ -2,10 +2,14 @@ package dictbench.report;
 
 import dictbench.format.Cells;
 import dictbench.results.BenchmarkResult;
+import dictbench.results.EnvironmentKey;
+import dictbench.results.Results;
 import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import dictbench.stats.Speedup;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,6 +123,80 @@ final class Findings {
      * tmpfs against disk: each configuration of {@code tmpfs} (a dataset of {@link #TMPFS_TWINS}) against the same
      * configuration of its disk twin, from the same environment and format.
      */
+    /**
+     * The collector and memory in words: which in-process strategy is fastest in each heap profile and JVM
+     * state (warm cache) and whether the ranking holds; what the subprocess strategy holds in memory against
+     * threads; and the recommendation: the profile and flags that made this machine's load fastest, against
+     * the JVM's default heap.
+     */
+    static List<String> collectorAndMemory(List<CollectorMemory> rows, EnvironmentKey env) {
+        List<String> out = new ArrayList<>();
+        Map<Results.Profile, List<CollectorMemory>> byProfile = new LinkedHashMap<>();
+        rows.stream().filter(m -> m.row().result().param("cache").orElse("").equals("warm"))
+                .forEach(m -> byProfile.computeIfAbsent(m.profile(), k -> new ArrayList<>()).add(m));
+        if (byProfile.size() > 1) {
+            List<String> parts = new ArrayList<>();
+            List<String> orders = new ArrayList<>();
+            for (var e : byProfile.entrySet()) {
+                List<CollectorMemory> ranked = e.getValue().stream().filter(m -> !m.row().result().is(Catalogue.SUBPROCESS))
+                        .sorted(Comparator.comparingDouble(m -> m.row().medianMillis())).toList();
+                if (ranked.isEmpty()) {
+                    continue;
+                }
+                CollectorMemory best = ranked.getFirst();
+                String speedup = best.row().speedup().map(sp -> ", " + Cells.ratio(sp.ratio(), sp.ratioCi()) + " sequential").orElse("");
+                parts.add(e.getKey().describe() + ": " + Charts.configName(best.row()) + " in " + best.row().timeCell() + speedup
+                        + best.gcShare().stream().mapToObj(g -> String.format(Locale.ROOT, ", %.0f%% of it GC pauses", 100 * g)).findFirst().orElse(""));
+                orders.add(ranked.stream().map(m -> m.row().result().label()).distinct().collect(java.util.stream.Collectors.joining(" < ")));
+            }
+            boolean holds = orders.stream().distinct().count() <= 1;
+            out.add("Fastest in-process load per heap profile and JVM state (warm cache): " + String.join("; ", parts) + ". The ranking "
+                    + (holds ? "holds across them (" + orders.getFirst() + ")." : "changes between them: " + String.join(" | ", orders) + "."));
+        }
+        Optional<CollectorMemory> pool = rows.stream().filter(m -> m.row().result().is(Catalogue.SUBPROCESS) && m.peakRssMb().isPresent()
+                && m.childPeakRssMb().isPresent()).findFirst();
+        if (pool.isPresent()) {
+            CollectorMemory p = pool.get();
+            Optional<CollectorMemory> threads = rows.stream().filter(m -> m.profile().equals(p.profile()) && m.row().result().is(Catalogue.PLATFORM)
+                    && m.row().threads().equals(p.row().threads()) && m.peakRssMb().isPresent()
+                    && m.row().result().param("cache").equals(p.row().result().param("cache"))).findFirst();
+            out.add(String.format(Locale.ROOT, "Memory: %s ×%s peaks at %s MB resident, %s MB of it in its children, each of which holds "
+                            + "its own copy of a map before shipping it%s.", p.row().result().label(), p.row().threads().orElse(1),
+                    Cells.number(p.peakRssMb()), Cells.number(p.childPeakRssMb()),
+                    threads.map(t -> "; platform threads ×" + t.row().threads().orElse(1) + " peak at " + Cells.number(t.peakRssMb()) + " MB")
+                            .orElse("")));
+        }
+        recommendation(rows, env).ifPresent(out::add);
+        return out;
+    }
+
+    /** The fastest warm in-process configuration's profile and flags, against the same configuration in the default heap. */
+    private static Optional<String> recommendation(List<CollectorMemory> rows, EnvironmentKey env) {
+        List<CollectorMemory> warm = rows.stream().filter(m -> m.row().result().param("cache").orElse("").equals("warm")
+                && !m.row().result().is(Catalogue.SUBPROCESS)).toList();
+        Optional<CollectorMemory> best = warm.stream().filter(m -> m.profile().jvm().equals("warmed"))
+                .min(Comparator.comparingDouble(m -> m.row().medianMillis()));
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        CollectorMemory b = best.get();
+        Optional<CollectorMemory> atDefault = warm.stream().filter(m -> m.profile().equals(new Results.Profile("default", b.profile().jvm()))
+                && m.row().result().benchmark().equals(b.row().result().benchmark())
+                && m.row().result().param("threads").equals(b.row().result().param("threads"))
+                && m.row().result().param("split").equals(b.row().result().param("split"))).findFirst();
+        String flags = env.jvmFlags().stream().filter(f -> f.startsWith("heap " + b.profile().heap() + ": "))
+                .map(f -> f.substring(f.indexOf(": ") + 2)).findFirst().orElse("its flags");
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Recommendation: on this machine %s loaded fastest with heap %s (%s): %s",
+                Charts.configName(b.row()), b.profile().heap(), flags, b.row().timeCell()));
+        if (atDefault.isPresent() && atDefault.get() != b) {
+            Speedup vs = Speedup.of(atDefault.get().row().result().primary(), b.row().result().primary(), 1);
+            text.append(String.format(Locale.ROOT, vs.ratioCi().lower() > 1 ? ", %s faster than in the JVM's default heap (%s)"
+                            : ", %s against the JVM's default heap (%s): not clearly faster, the interval reaches 1",
+                    Cells.ratio(vs.ratio(), vs.ratioCi()), atDefault.get().row().timeCell()));
+        }
+        return Optional.of(text.append(". Start an application that loads its dictionaries at start-up with those flags.").toString());
+    }
+
     static Optional<String> tmpfsAgainstDisk(String tmpfsName, SummaryTable tmpfs, SummaryTable disk) {
         List<String> parts = new ArrayList<>();
         List<String> warmDiffers = new ArrayList<>();

@@ -52,8 +52,13 @@ public final class Report {
                            List<Scaling> scaling, List<Limits> limits, List<ColdOverlap> coldOverlaps,
                            List<SubprocessOverhead> overheads, List<CpuUse> cpu) {
         String context() {
-            return environmentId + " · dataset " + group.dataset() + " · format " + group.format();
+            return environmentId + " · dataset " + group.dataset() + " · format " + group.format()
+                    + group.profile().map(p -> " · " + p.describe()).orElse("");
         }
+    }
+
+    /** One profile group's headline table, for the comparisons across heap profiles and JVM states. */
+    record ProfileTable(Results.Profile profile, SummaryTable table) {
     }
 
     private final Results results;
@@ -190,8 +195,57 @@ public final class Report {
             }
             out.add(new Heading(3, s.context()));
             section(s, out);
+            if (lastOfItsData(s)) {
+                collectorAndMemory(s, out);
+            }
         }
         return out;
+    }
+
+    /** The sections of {@code s}'s environment, dataset and format: one per heap profile and JVM state. */
+    private List<Section> sameData(Section s) {
+        return sections.stream().filter(o -> o.environmentId().equals(s.environmentId()) && o.group().dataset().equals(s.group().dataset())
+                && o.group().format().equals(s.group().format())).toList();
+    }
+
+    private boolean lastOfItsData(Section s) {
+        return sameData(s).getLast() == s;
+    }
+
+    /** The "Collector and memory" section of one environment, dataset and format, if its loads recorded memory counters. */
+    private void collectorAndMemory(Section s, List<Block> out) {
+        List<ProfileTable> groups = sameData(s).stream()
+                .map(o -> new ProfileTable(o.group().profile().orElse(Results.Profile.SIZED_WARMED), o.table())).toList();
+        List<CollectorMemory> rows = CollectorMemory.of(groups);
+        if (rows.isEmpty()) {
+            return;
+        }
+        String where = s.environmentId() + " · dataset " + s.group().dataset() + " · format " + s.group().format();
+        out.add(new Heading(3, "Collector and memory — " + where));
+        List<List<String>> cells = new ArrayList<>();
+        for (CollectorMemory m : rows) {
+            BenchmarkResult r = m.row().result();
+            cells.add(List.of(r.label(), m.row().threads().isPresent() ? String.valueOf(m.row().threads().getAsInt()) : Cells.NA,
+                    r.param("cache").orElse("memory"), m.profile().heap(), m.profile().jvm(), m.row().timeCell(),
+                    Cells.optional(m.againstSized(), x -> Cells.ratio(x.ratio(), x.ratioCi())),
+                    Cells.number(m.gcPauseMs()), m.gcShare().isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * m.gcShare().getAsDouble()) : Cells.NA,
+                    Cells.number(m.gcPauses()), Cells.number(m.allocatedMb()), Cells.number(m.retainedMb()), Cells.number(m.bytesPerEntry()),
+                    Cells.number(m.peakRssMb())));
+        }
+        out.add(new TableBlock(Table.of("Collector and memory — " + where, List.of("strategy", "threads", "cache", "heap", "JVM",
+                "median time [99% CI]", "time vs heap sized, warmed [99% CI]", "GC pause ms", "GC share", "GC pauses", "allocated MB",
+                "retained MB", "bytes/entry", "peak RSS MB"), 5, cells, List.of(
+                "Medians per shot. GC pause: stop-the-world collections while the shot ran (concurrent collector work is in the CPU table's "
+                        + "busy CPU instead); GC share = pause / shot. Retained: used heap after a full collection with the maps reachable, "
+                        + "less after one without them. Peak RSS: the fork's peak resident memory over the shot, plus its children's for subprocess loads.",
+                "first-load rows time one shot in each of several fresh JVMs: no warm-up, the JIT cold, as an application's start-up."))));
+        Charts.gcSplit(rows, "Shot time split into collector pauses and the rest", where + " · " + shortEnvironment(s.environment()))
+                .ifPresent(c -> out.add(new Chart(c)));
+        List<String> findings = Findings.collectorAndMemory(rows, s.environment());
+        if (!findings.isEmpty()) {
+            out.add(new Heading(4, "Findings — collector and memory — " + where));
+            findings.forEach(f -> out.add(new Paragraph(f)));
+        }
     }
 
     private void section(Section s, List<Block> out) {

@@ -4,11 +4,14 @@ import dictbench.format.Cells;
 import dictbench.format.Table;
 import dictbench.format.TableFormat;
 import dictbench.results.BenchmarkResult;
+import dictbench.results.Results;
 import dictbench.run.Catalogue;
 import dictbench.run.Counter;
+import dictbench.run.HeapProfile;
 import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,11 +89,17 @@ public final class SummaryTable {
         }
         rows.sort(Comparator.comparing((Row row) -> row.result().param("dataset").orElse(""))
                 .thenComparing(row -> row.result().param("format").orElse(""))
+                .thenComparing(row -> row.result().param("jvm").orElse(""), Comparator.reverseOrder()) // warmed before first-load
+                .thenComparing(row -> heapOrder(row.result()))
                 .thenComparing(row -> row.result().param("cache").orElse(""))
                 .thenComparing(row -> row.result().isLoad() ? 0 : 1)
                 .thenComparing(row -> row.result().label())
                 .thenComparing(row -> row.threads().orElse(0)));
         return new SummaryTable(rows);
+    }
+
+    private static int heapOrder(BenchmarkResult r) {
+        return r.param("heap").map(h -> Arrays.stream(HeapProfile.values()).map(HeapProfile::key).toList().indexOf(h)).orElse(-1);
     }
 
     static OptionalInt threadsOf(BenchmarkResult r, OptionalInt cores) {
@@ -101,7 +110,8 @@ public final class SummaryTable {
     private static Optional<BenchmarkResult> sequentialFor(BenchmarkResult r, List<BenchmarkResult> all) {
         return all.stream()
                 .filter(o -> o.is(Catalogue.SEQUENTIAL))
-                .filter(o -> sameKey(o, r, "dataset") && sameKey(o, r, "format") && sameKey(o, r, "cache"))
+                .filter(o -> sameKey(o, r, "dataset") && sameKey(o, r, "format") && sameKey(o, r, "cache")
+                        && sameKey(o, r, "heap") && sameKey(o, r, "jvm"))
                 .findFirst();
     }
 
@@ -135,20 +145,30 @@ public final class SummaryTable {
 
     /** The table, titled {@code title}. */
     public Table table(String title) {
+        boolean profiled = rows.stream().anyMatch(row -> row.result().param("heap").isPresent());
         List<List<String>> cells = new ArrayList<>();
         for (Row row : rows) {
             BenchmarkResult r = row.result();
             String threads = r.strategyThreads().isPresent() ? String.valueOf(r.strategyThreads().get())
                     : row.threads().isPresent() ? row.threads().getAsInt() + " (cores)" : "cores";
-            cells.add(List.of(r.param("dataset").orElse(""), r.param("format").orElse(""), r.param("cache").orElse("memory"),
-                    r.label(), threads,
-                    row.timeCell(),
+            List<String> line = new ArrayList<>(List.of(r.param("dataset").orElse(""), r.param("format").orElse("")));
+            if (profiled) {
+                line.add(r.param("heap").orElse(Results.Profile.SIZED_WARMED.heap()));
+                line.add(r.param("jvm").orElse(Results.Profile.SIZED_WARMED.jvm()));
+            }
+            line.addAll(List.of(r.param("cache").orElse("memory"), r.label(), threads, row.timeCell(),
                     Cells.optional(row.speedup(), s -> Cells.ratio(s.ratio(), s.ratioCi())),
                     Cells.optional(row.efficiency(), Cells::decimal),
                     Cells.optional(row.megabytesPerSecond(), v -> String.format(Locale.ROOT, "%.0f", v))));
+            cells.add(line);
         }
-        return Table.of(title, List.of("dataset", "format", "cache", "strategy", "threads", "median time [99% CI]",
-                "speedup vs sequential [99% CI]", "efficiency [99% CI]", "MB/s"), 4, cells, List.of());
+        List<String> header = new ArrayList<>(List.of("dataset", "format"));
+        if (profiled) {
+            header.addAll(List.of("heap", "JVM"));
+        }
+        header.addAll(List.of("cache", "strategy", "threads", "median time [99% CI]", "speedup vs sequential [99% CI]",
+                "efficiency [99% CI]", "MB/s"));
+        return Table.of(title, header, profiled ? 6 : 4, cells, List.of());
     }
 
     /** The table in Markdown (also readable as plain text on a terminal). */

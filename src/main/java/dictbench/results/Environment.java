@@ -1,5 +1,6 @@
 package dictbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dictbench.run.RunLayout;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,8 @@ import java.util.Optional;
  *
  * @param gc the collector the forks ran with: named by a -XX:+Use*GC flag in {@code jvmArgs}, else
  *           the JVM's default here (read from this JVM's collector beans)
+ * @param heapProfiles the heap profiles of the run ({@code heap} param) and the flags each gave its forks on top of
+ *           {@code jvmArgs}; empty for a run without profiles (all sized, its flags in {@code jvmArgs})
  */
 public record Environment(
         String timestamp,
@@ -36,13 +41,26 @@ public record Environment(
         String gc,
         String dataset,
         String datasetHash,
-        List<Map<String, Object>> mounts) {
+        List<Map<String, Object>> mounts,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> heapProfiles) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Environment {
         jvmArgs = List.copyOf(jvmArgs);
         mounts = List.copyOf(mounts);
+        Map<String, List<String>> profiles = new LinkedHashMap<>();
+        if (heapProfiles != null) {
+            heapProfiles.forEach((k, v) -> profiles.put(k, List.copyOf(v)));
+        }
+        heapProfiles = Collections.unmodifiableMap(profiles);
+    }
+
+    /** An environment of a run without heap profiles. */
+    public Environment(String timestamp, String host, String cpuModel, int cores, long memoryBytes, String os, String kernel,
+                       String jdk, String vm, List<String> jvmArgs, String gc, String dataset, String datasetHash,
+                       List<Map<String, Object>> mounts) {
+        this(timestamp, host, cpuModel, cores, memoryBytes, os, kernel, jdk, vm, jvmArgs, gc, dataset, datasetHash, mounts, Map.of());
     }
 
     /** The datasets the run loaded: {@code dataset} names several, comma-separated, when one run loaded several. */
@@ -51,11 +69,17 @@ public record Environment(
     }
 
     public static Environment capture(List<String> jvmArgs, String dataset, String datasetHash, List<Map<String, Object>> mounts) {
+        return capture(jvmArgs, Map.of(), dataset, datasetHash, mounts);
+    }
+
+    /** This machine now, for forks given {@code jvmArgs} plus each heap profile's flags. */
+    public static Environment capture(List<String> jvmArgs, Map<String, List<String>> heapProfiles, String dataset, String datasetHash,
+                                      List<Map<String, Object>> mounts) {
         return new Environment(Instant.now().toString(), localHost(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 readMemoryBytes(), System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("os.version"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
-                jvmArgs, gcOf(jvmArgs), dataset, datasetHash, mounts);
+                jvmArgs, gcOf(jvmArgs), dataset, datasetHash, mounts, heapProfiles);
     }
 
     public void write(Path file) throws IOException {

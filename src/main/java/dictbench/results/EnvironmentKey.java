@@ -28,10 +28,13 @@ public record EnvironmentKey(String cpu, OptionalInt cores, String jdk, List<Str
         jvmFlags = jvmFlags.stream().filter(f -> !f.startsWith("-Ddictbench.")).toList();
     }
 
-    /** The key of a run described by {@code environment.json}. */
+    /** The key of a run described by {@code environment.json}; each heap profile's flags count as flags ("heap sized: -Xmx…"). */
     public static EnvironmentKey of(Environment e) {
+        List<String> flags = new java.util.ArrayList<>(e.jvmArgs());
+        e.heapProfiles().forEach((profile, profileFlags) ->
+                flags.add("heap " + profile + ": " + (profileFlags.isEmpty() ? "no flags" : String.join(" ", profileFlags))));
         return new EnvironmentKey(e.cpuModel(), e.cores() > 0 ? OptionalInt.of(e.cores()) : OptionalInt.empty(), e.jdk(),
-                e.jvmArgs(), e.datasetHash());
+                flags, e.datasetHash());
     }
 
     /** The best a JMH result alone can say: its JDK and JVM flags; CPU, cores and dataset hash unknown. */

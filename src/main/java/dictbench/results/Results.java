@@ -41,11 +41,31 @@ public record Results(List<EnvironmentGroup> environments) {
     }
 
     /**
-     * Results of one environment on one dataset in one format.
+     * The JVM a group's loads ran in: their {@code heap} and {@code jvm} params. Results without them in a run
+     * that has them (the baselines) count as {@code sized} and {@code warmed}, the JVM their flags give them.
+     */
+    public record Profile(String heap, String jvm) {
+        public static final Profile SIZED_WARMED = new Profile("sized", "warmed");
+
+        static Profile of(BenchmarkResult r) {
+            return new Profile(r.param("heap").orElse(SIZED_WARMED.heap), r.param("jvm").orElse(SIZED_WARMED.jvm));
+        }
+
+        /** {@code heap sized · JVM warmed}. */
+        public String describe() {
+            return "heap " + heap + " · JVM " + jvm;
+        }
+    }
+
+    /**
+     * Results of one environment on one dataset in one format, and, in a run with heap profiles, one
+     * profile and JVM state.
      *
+     * @param profile   the heap profile and JVM state of a run that has them; empty for a run without
      * @param timelines per-file timelines of shots of these results, where recorded
      */
-    public record DatasetGroup(String dataset, String format, List<BenchmarkResult> results, List<Timeline> timelines) {
+    public record DatasetGroup(String dataset, String format, Optional<Profile> profile, List<BenchmarkResult> results,
+                               List<Timeline> timelines) {
         public DatasetGroup {
             results = List.copyOf(results);
             timelines = List.copyOf(timelines);
@@ -111,7 +131,17 @@ public record Results(List<EnvironmentGroup> environments) {
         return new Run(json, env, results, timelines);
     }
 
-    private record GroupKey(EnvironmentKey environment, String dataset, String format) {
+    private record GroupKey(EnvironmentKey environment, String dataset, String format, Optional<Profile> profile) {
+    }
+
+    /** Profiles in the order of the enums: sized before default before the collectors; warmed before first-load. */
+    private static int profileOrder(Optional<Profile> p) {
+        if (p.isEmpty()) {
+            return 0;
+        }
+        int heap = java.util.Arrays.stream(dictbench.run.HeapProfile.values()).map(dictbench.run.HeapProfile::key).toList().indexOf(p.get().heap());
+        int jvm = java.util.Arrays.stream(dictbench.run.JvmState.values()).map(dictbench.run.JvmState::key).toList().indexOf(p.get().jvm());
+        return jvm * 100 + heap;
     }
 
     private static Results group(List<Run> runs) throws ResultsException {
@@ -119,6 +149,14 @@ public record Results(List<EnvironmentGroup> environments) {
         Map<GroupKey, List<BenchmarkResult>> results = new HashMap<>();
         Map<GroupKey, List<Timeline>> timelines = new HashMap<>();
         Map<String, Path> seen = new HashMap<>();
+        java.util.Set<EnvironmentKey> profiled = new java.util.HashSet<>();
+        for (Run run : runs) {
+            for (BenchmarkResult r : run.results()) {
+                if (r.param("heap").isPresent() || r.param("jvm").isPresent()) {
+                    profiled.add(run.environment().map(EnvironmentKey::of).orElseGet(() -> EnvironmentKey.of(r)));
+                }
+            }
+        }
         for (Run run : runs) {
             for (BenchmarkResult r : run.results()) {
                 EnvironmentKey env = run.environment().map(EnvironmentKey::of).orElseGet(() -> EnvironmentKey.of(r));
@@ -132,7 +170,8 @@ public record Results(List<EnvironmentGroup> environments) {
                 if (!envSources.contains(run.source())) {
                     envSources.add(run.source());
                 }
-                GroupKey key = new GroupKey(env, r.param("dataset").orElse("(no dataset)"), r.param("format").orElse("(no format)"));
+                GroupKey key = new GroupKey(env, r.param("dataset").orElse("(no dataset)"), r.param("format").orElse("(no format)"),
+                        profiled.contains(env) ? Optional.of(Profile.of(r)) : Optional.empty());
                 results.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
                 run.timelines().stream().filter(t -> t.belongsTo(r))
                         .forEach(t -> timelines.computeIfAbsent(key, k -> new ArrayList<>()).add(t));
@@ -142,8 +181,9 @@ public record Results(List<EnvironmentGroup> environments) {
         for (var env : sources.entrySet()) {
             List<DatasetGroup> datasets = results.keySet().stream()
                     .filter(k -> k.environment().equals(env.getKey()))
-                    .sorted(Comparator.comparing(GroupKey::dataset).thenComparing(GroupKey::format))
-                    .map(k -> new DatasetGroup(k.dataset(), k.format(), results.get(k), timelines.getOrDefault(k, List.of())))
+                    .sorted(Comparator.comparing(GroupKey::dataset).thenComparing(GroupKey::format)
+                            .thenComparingInt(k -> profileOrder(k.profile())))
+                    .map(k -> new DatasetGroup(k.dataset(), k.format(), k.profile(), results.get(k), timelines.getOrDefault(k, List.of())))
                     .toList();
             groups.add(new EnvironmentGroup(env.getKey(), env.getValue(), datasets));
         }

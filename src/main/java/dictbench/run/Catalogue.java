@@ -1,4 +1,5 @@
 package dictbench.run;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,12 @@ import java.util.Optional;
  * here; {@code CatalogueTest} ties it to the classes.
  */
 public enum Catalogue {
-    SEQUENTIAL("SequentialLoadBenchmark", "sequential", BenchmarkKind.LOAD, List.of("cache")),
-    PLATFORM("PlatformThreadsLoadBenchmark", "platform", BenchmarkKind.LOAD, List.of("cache", "threads", "split")),
-    VIRTUAL("VirtualThreadsLoadBenchmark", "virtual", BenchmarkKind.LOAD, List.of("cache", "split")),
-    FORKJOIN("ForkJoinLoadBenchmark", "forkjoin", BenchmarkKind.LOAD, List.of("cache", "threads")),
+    SEQUENTIAL("SequentialLoadBenchmark", "sequential", BenchmarkKind.LOAD, List.of("cache", "heap", "jvm")),
+    PLATFORM("PlatformThreadsLoadBenchmark", "platform", BenchmarkKind.LOAD, List.of("cache", "threads", "split", "heap", "jvm")),
+    VIRTUAL("VirtualThreadsLoadBenchmark", "virtual", BenchmarkKind.LOAD, List.of("cache", "split", "heap", "jvm")),
+    FORKJOIN("ForkJoinLoadBenchmark", "forkjoin", BenchmarkKind.LOAD, List.of("cache", "threads", "heap", "jvm")),
     /** Labelled by its mode: {@code subprocess-spawn}, {@code subprocess-pool}. */
-    SUBPROCESS("SubprocessLoadBenchmark", "subprocess", BenchmarkKind.LOAD, List.of("cache", "threads", "mode")),
+    SUBPROCESS("SubprocessLoadBenchmark", "subprocess", BenchmarkKind.LOAD, List.of("cache", "threads", "mode", "heap", "jvm")),
     RAW_READ("RawReadBenchmark", "raw-read", BenchmarkKind.BASELINE, List.of("cache", "threads")),
     DECODE("DecodeBenchmark", "decode", BenchmarkKind.BASELINE, List.of()),
     OVERLAP_BOUND("OverlapBoundBenchmark", "overlap-bound", BenchmarkKind.BASELINE, List.of("cache", "threads"));

@@ -1,4 +1,5 @@
 package dictbench.run;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,22 @@ public enum Counter {
     CPU_STEAL_MS("cpuStealMs", "ms", Group.SHOT),
     /** Largest number of files whose loads overlapped in time. */
     FILES_IN_FLIGHT("filesInFlight", "files", Group.LOAD),
+    /** Time the JVM was paused for garbage collection during the shot (stop-the-world pauses; concurrent cycles not counted). */
+    GC_PAUSE_MS("gcPauseMs", "ms", Group.MEMORY),
+    /** Garbage-collection pauses during the shot. */
+    GC_COUNT("gcCount", "pauses", Group.MEMORY),
+    /** Heap the JVM's threads allocated during the shot, MB (10^6). */
+    ALLOCATED_MB("allocatedMB", "MB", Group.MEMORY),
+    /** Heap the loaded maps hold: used heap after a full collection with the maps reachable, less before the shot, MB. */
+    RETAINED_MB("retainedMB", "MB", Group.MEMORY),
+    /** Entries the shot loaded: retained bytes / entries is what one entry costs the heap. */
+    ENTRIES("entries", "entries", Group.MEMORY),
+    /** The fork's peak resident memory during the shot ({@code VmHWM}, reset before it), MB; -1 where not measured. */
+    PEAK_RSS_MB("peakRssMB", "MB", Group.MEMORY),
+    /** The fork's anonymous resident memory at the end of the shot (heap, stacks), MB; -1 where not measured. */
+    RSS_ANON_MB("rssAnonMB", "MB", Group.MEMORY),
+    /** The fork's file-backed resident memory at the end of the shot (mapped files, code), MB; -1 where not measured. */
+    RSS_FILE_MB("rssFileMB", "MB", Group.MEMORY),
     PROCESS_START_MS("processStartMs", "ms", Group.SUBPROCESS),
     CHILD_DECODE_MS("childDecodeMs", "ms", Group.SUBPROCESS),
     CHILD_ENCODE_MS("childEncodeMs", "ms", Group.SUBPROCESS),
@@ -26,10 +43,15 @@ public enum Counter {
     PARENT_DECODE_MS("parentDecodeMs", "ms", Group.SUBPROCESS),
     SHIPPED_MB("shippedMB", "MB", Group.SUBPROCESS),
     /** The pool's start, once before the trial: not part of any shot. */
-    POOL_START_MS("poolStartMs", "ms", Group.SUBPROCESS);
+    POOL_START_MS("poolStartMs", "ms", Group.SUBPROCESS),
+    /**
+     * The children's peak resident memory, MB: each child's own {@code VmHWM} over its file, the largest per
+     * lane (a lane runs one child at a time), summed over the lanes: what the children held at once, at most.
+     */
+    CHILD_PEAK_RSS_MB("childPeakRssMB", "MB", Group.SUBPROCESS);
 
-    /** Which counter class records it: every shot, every load, or subprocess loads. */
-    public enum Group { SHOT, LOAD, SUBPROCESS }
+    /** Which counter class records it: every shot, every load, the memory of every load, or subprocess loads. */
+    public enum Group { SHOT, LOAD, MEMORY, SUBPROCESS }
 
     /** The subprocess costs that make up a shot, in the order the report lists them. */
     public static final List<Counter> SUBPROCESS_COMPONENTS =

@@ -1,4 +1,5 @@
 package dictbench.run;
+
 import java.nio.file.Path;
 
 /**
@@ -31,6 +32,11 @@ public record RunLayout(Path dir) {
 
     public Path jmhJsonPartial() {
         return dir.resolve(JMH_JSON_PARTIAL);
+    }
+
+    /** Where pass {@code n} (from 1) of a run of several JMH runs writes its JMH JSON until they are merged into {@link #jmhJson()}. */
+    public Path passJsonPartial(int n) {
+        return dir.resolve("jmh-pass" + n + ".json.partial");
     }
 
     public Path environmentJson() {

@@ -31,7 +31,8 @@ class CatalogueTest {
 
     /** What each counter group's {@code @AuxCounters} class is. */
     static final Map<Counter.Group, Class<?>> COUNTER_CLASSES = Map.of(
-            Counter.Group.SHOT, ShotCounters.class, Counter.Group.LOAD, LoadCounters.class, Counter.Group.SUBPROCESS, SubprocessCounters.class);
+            Counter.Group.SHOT, ShotCounters.class, Counter.Group.LOAD, LoadCounters.class, Counter.Group.MEMORY, MemoryCounters.class,
+            Counter.Group.SUBPROCESS, SubprocessCounters.class);
 
     @ParameterizedTest
     @EnumSource(Catalogue.class)

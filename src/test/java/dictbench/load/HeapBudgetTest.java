@@ -1,4 +1,5 @@
 package dictbench.load;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.annotations.Fork;
 
 class HeapBudgetTest {
@@ -21,6 +24,32 @@ class HeapBudgetTest {
             list.add(new Manifest.FileEntry("/data/f" + i, bytes, entries, "00000000", "0000000000000000"));
         }
         return new Manifest(Manifest.VERSION, "test", "hash", "binary", Map.of(), list, List.of());
+    }
+
+    /**
+     * Runs {@link HeapCheckProbe} in a JVM with {@code collectorFlag} and the flags {@link HeapBudget#jvmArgs} suggests
+     * for the default dataset's shape; returns its exit status and stderr.
+     */
+    static String[] probe(String collectorFlag) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        if (collectorFlag != null) {
+            cmd.add(collectorFlag);
+        }
+        cmd.addAll(HeapBudget.jvmArgs(manifest(6, 1_000_000, 68_000_000)));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapCheckProbe.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String[] {String.valueOf(p.waitFor()), out};
+    }
+
+    /** The flags the check suggests must pass the check, whatever the collector (Parallel reports a smaller maxMemory). */
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC", "-XX:+UseZGC", "-XX:+UseShenandoahGC"})
+    void theSuggestedFlagsPassTheCheckUnderEveryCollector(String collector) throws Exception {
+        String[] unknown = probe(collector);
+        org.junit.jupiter.api.Assumptions.assumeFalse(unknown[1].contains("Unrecognized VM option") || unknown[1].contains("not supported"),
+                "this JDK lacks " + collector);
+        assertEquals("0", unknown[0], collector + ": " + unknown[1]);
     }
 
     @Test

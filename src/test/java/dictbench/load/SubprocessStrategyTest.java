@@ -187,6 +187,12 @@ class SubprocessStrategyTest {
             // the same maps in the same format: only block boundaries (hence header sizes) may differ
             assertEquals(m.totalBytes(), shipped, m.totalBytes() / 20.0);
         }
+        if (Files.isReadable(Path.of("/proc/self/status"))) {
+            // each child reports its own peak resident memory; a JVM holds tens of MB before it loads anything,
+            // and the lanes' peaks add up (2 lanes here: at least two JVMs' worth)
+            long children = costs.childPeakRssBytes();
+            assertTrue(children > 2 * (20L << 20) && children < 8L << 30, "childPeakRssBytes = " + children);
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The byte protocol between a parent ({@link Connection}) and its worker JVMs ({@link Worker}), kept in one
@@ -25,7 +26,7 @@ import java.util.Map;
  * request  magic "DBRQ" | format | path                           parent → pool worker (DataOutput.writeUTF strings)
  * result   magic "DBR2" | childDecodeNanos int64 | entries int64   child → parent, once its file is decoded; then
  *   block  length int32 &gt; 0 | entries int32 | length bytes       a binary-format block, sent as soon as it is encoded
- *   end    int32 0 | childEncodeNanos int64                        after the last block
+ *   end    int32 0 | childEncodeNanos int64 | childPeakRssBytes int64   after the last block (peak -1: not measured)
  *   abort  int32 -1 | length int32 | UTF-8 message                 in place of a block: the child failed part-way
  * error    magic "DBE1" | length int32 | UTF-8 message             instead of a result: the child could not load its file
  * </pre>
@@ -47,6 +48,8 @@ public final class Frames {
     static final int ENTRIES_OFFSET = 4 + 8;
     static final int BLOCK_HEADER_BYTES = 4 + 4;
     static final int END_MARK = 0;
+    /** The end mark with the child's encode time and peak resident memory. */
+    static final int END_BYTES = 4 + 8 + 8;
     static final int ABORT_MARK = -1;
     /** An error message longer than this is garbage, not a message. */
     static final int MAX_ERROR_BYTES = 64 * 1024;
@@ -86,7 +89,7 @@ public final class Frames {
      * off the pipe, from the end of the opening to the end mark, not counting its own decoding (so it
      * includes any wait for the child's encoder); {@code parentDecodeNanos} its time decoding them.
      */
-    public record Result(long decodeNanos, long encodeNanos, Map<String, String> map, long payloadBytes, long frameBytes,
+    public record Result(long decodeNanos, long encodeNanos, long childPeakRssBytes, Map<String, String> map, long payloadBytes, long frameBytes,
                   long transferNanos, long parentDecodeNanos) {
     }
 
@@ -112,10 +115,11 @@ public final class Frames {
      * time (copying the strings where {@code decoded} says all are ASCII) and sending each block as
      * soon as it is encoded; flushes at the end. Returns false when encoding failed part-way (an
      * OutOfMemoryError, say): the frame then ends with an abort carrying the failure, so the parent
-     * reports it and the pipe stays in step. A broken pipe is an IOException.
+     * reports it and the pipe stays in step. A broken pipe is an IOException. {@code peakRssBytes} is asked
+     * once the last block is written: the child's peak resident memory over the file (-1: not measured).
      */
-    static boolean writeResult(OutputStream out, long decodeNanos, Format.Decoded decoded, BinaryFormat format)
-            throws IOException {
+    static boolean writeResult(OutputStream out, long decodeNanos, Format.Decoded decoded, BinaryFormat format,
+                               LongSupplier peakRssBytes) throws IOException {
         Map<String, String> map = decoded.map();
         out.write(ByteBuffer.allocate(RESULT_HEADER_BYTES).putInt(RESULT).putLong(decodeNanos).putLong(map.size()).array());
         long[] writingNanos = {0};
@@ -136,7 +140,7 @@ public final class Frames {
             return false;
         }
         long encodeNanos = System.nanoTime() - t0 - writingNanos[0];
-        out.write(ByteBuffer.allocate(4 + 8).putInt(END_MARK).putLong(encodeNanos).array());
+        out.write(ByteBuffer.allocate(END_BYTES).putInt(END_MARK).putLong(encodeNanos).putLong(peakRssBytes.getAsLong()).array());
         out.flush();
         return true;
     }
@@ -202,7 +206,9 @@ public final class Frames {
             long t0 = System.nanoTime();
             int length = ByteBuffer.wrap(readFully(in, 4, "block length")).getInt();
             if (length == END_MARK) {
-                long encodeNanos = ByteBuffer.wrap(readFully(in, 8, "end")).getLong();
+                ByteBuffer end = ByteBuffer.wrap(readFully(in, END_BYTES - 4, "end"));
+                long encodeNanos = end.getLong();
+                long peakRss = end.getLong();
                 transferNanos += System.nanoTime() - t0;
                 if (encodeNanos < 0) {
                     throw new FormatException("frame", offset + 4, "declares a negative child encode time " + encodeNanos);
@@ -210,7 +216,10 @@ public final class Frames {
                 if (map.size() != header.entries()) {
                     throw new FormatException("frame", offset, "declared " + header.entries() + " entries but its blocks held " + map.size());
                 }
-                return new Result(header.decodeNanos(), encodeNanos, map, payloadBytes, offset + 4 + 8, transferNanos, decodeNanos);
+                if (peakRss < -1) {
+                    throw new FormatException("frame", offset + 12, "declares a child peak resident memory of " + peakRss + " bytes");
+                }
+                return new Result(header.decodeNanos(), encodeNanos, peakRss, map, payloadBytes, offset + END_BYTES, transferNanos, decodeNanos);
             }
             if (length == ABORT_MARK) {
                 throw reported(in, offset + 4);

@@ -2,6 +2,7 @@ package dictbench.load.subprocess;
 
 import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
+import dictbench.os.ProcessMemory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -96,6 +97,7 @@ public final class Worker {
      * OutOfMemoryError too) becomes an error frame, one while encoding an aborted result.
      */
     static boolean serve(String format, Path path, OutputStream frames) throws IOException {
+        ProcessMemory.resetPeak(); // a pool worker's peak is this file's, not its largest so far
         long t0 = System.nanoTime();
         Format.Decoded decoded;
         try {
@@ -104,6 +106,7 @@ public final class Worker {
             Frames.writeError(frames, e.toString());
             return false;
         }
-        return Frames.writeResult(frames, System.nanoTime() - t0, decoded, PAYLOAD_FORMAT);
+        return Frames.writeResult(frames, System.nanoTime() - t0, decoded, PAYLOAD_FORMAT,
+                () -> ProcessMemory.now().map(ProcessMemory::peakBytes).orElse(-1L));
     }
 }

@@ -30,6 +30,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FramesTest {
+    /** What the tests' children report as their peak resident memory. */
+    static final long PEAK_RSS = 123_456_789L;
+
     /** Small blocks, so that a modest map streams as many. */
     private static final BinaryFormat SMALL_BLOCKS = new BinaryFormat(1000);
     private static final Map<String, String> MAP = map(500);
@@ -49,7 +52,7 @@ class FramesTest {
 
     private static byte[] resultFrame(Map<String, String> map, long decodeNanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertTrue(Frames.writeResult(bytes, decodeNanos, new Format.Decoded(map, false), SMALL_BLOCKS));
+        assertTrue(Frames.writeResult(bytes, decodeNanos, new Format.Decoded(map, false), SMALL_BLOCKS, () -> PEAK_RSS));
         return bytes.toByteArray();
     }
 
@@ -65,7 +68,8 @@ class FramesTest {
         // the payload is the blocks of the file the map encodes to, without the file's header
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         SMALL_BLOCKS.write(MAP, file);
-        int blocks = (int) (r.frameBytes() - r.payloadBytes() - Frames.RESULT_HEADER_BYTES - 12) / Frames.BLOCK_HEADER_BYTES;
+        assertEquals(PEAK_RSS, r.childPeakRssBytes(), "the child's peak resident memory is sent");
+        int blocks = (int) (r.frameBytes() - r.payloadBytes() - Frames.RESULT_HEADER_BYTES - Frames.END_BYTES) / Frames.BLOCK_HEADER_BYTES;
         assertTrue(blocks > 10, "many blocks: " + blocks);
         assertEquals(file.size() - BinaryFormat.Header.bytes(blocks), r.payloadBytes());
         Frames.expectEnd(in, r.frameBytes());
@@ -74,7 +78,7 @@ class FramesTest {
     @Test
     void anEmptyMapIsAResultWithNoBlocks() throws IOException {
         byte[] frame = resultFrame(Map.of(), 0);
-        assertEquals(Frames.RESULT_HEADER_BYTES + 4 + 8, frame.length);
+        assertEquals(Frames.RESULT_HEADER_BYTES + Frames.END_BYTES, frame.length);
         assertEquals(Map.of(), Frames.readResult(new ByteArrayInputStream(frame), limits(0)).map());
     }
 
@@ -122,7 +126,7 @@ class FramesTest {
             }
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertFalse(Frames.writeResult(bytes, 1, new Format.Decoded(failing, false), SMALL_BLOCKS));
+        assertFalse(Frames.writeResult(bytes, 1, new Format.Decoded(failing, false), SMALL_BLOCKS, () -> PEAK_RSS));
         InputStream in = new ByteArrayInputStream(bytes.toByteArray());
         IOException e = assertThrows(IOException.class, () -> Frames.readResult(in, limits(1 << 20)));
         assertEquals("it reported: java.lang.OutOfMemoryError: Java heap space", e.getMessage());
@@ -176,7 +180,7 @@ class FramesTest {
     void blocksArriveWholeThroughShortReads() throws IOException {
         Map<String, String> big = map(20_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Frames.writeResult(bytes, 5, new Format.Decoded(big, false), new BinaryFormat()); // blocks over the 64 KB write size
+        Frames.writeResult(bytes, 5, new Format.Decoded(big, false), new BinaryFormat(), () -> PEAK_RSS); // blocks over the 64 KB write size
         byte[] frame = bytes.toByteArray();
         // a pipe hands out at most what it holds: here at most 1000 bytes a read
         InputStream trickle = new FilterInputStream(new ByteArrayInputStream(frame)) {
@@ -198,9 +202,12 @@ class FramesTest {
         assertTrue(e.getMessage().matches("its output ended after 40 of the \\d+ bytes of its block 0"), e.getMessage());
         EOFException header = assertThrows(EOFException.class, () -> Frames.readResult(new ByteArrayInputStream(frame, 0, 5), limits(100)));
         assertEquals("its output ended after 1 of the 16 bytes of its result header", header.getMessage());
-        byte[] noEnd = Arrays.copyOf(frame, frame.length - 12);
+        byte[] noEnd = Arrays.copyOf(frame, frame.length - Frames.END_BYTES);
         EOFException end = assertThrows(EOFException.class, () -> Frames.readResult(new ByteArrayInputStream(noEnd), limits(frame.length)));
         assertEquals("its output ended after 0 of the 4 bytes of its block length", end.getMessage());
+        byte[] noPeak = Arrays.copyOf(frame, frame.length - 8);
+        EOFException peak = assertThrows(EOFException.class, () -> Frames.readResult(new ByteArrayInputStream(noPeak), limits(frame.length)));
+        assertEquals("its output ended after 8 of the 16 bytes of its end", peak.getMessage(), "an end without the child's peak");
     }
 
     @Test
