@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What every benchmark that reads the dataset from its files shares: one shot per iteration
@@ -29,7 +30,11 @@ public abstract class DatasetBenchmark extends ShotBenchmark {
     private double residentPercent;
 
     @Setup(Level.Trial)
-    public void openDataset() throws IOException {
+    public void openDataset(BenchmarkParams params) throws IOException {
+        if (params.getForks() < 1) {
+            throw new IllegalStateException("-f 0 runs the benchmark inside JMH's own JVM, whose flags, heap and warm JIT are not what the "
+                    + "params claim: not a measurement; run with -f 1 or more");
+        }
         data = BenchData.open(dataset, format, sizedHeap());
         onDatasetOpen();
     }

@@ -27,8 +27,8 @@ import org.openjdk.jmh.runner.IterationType;
  * <p>Two factors name the JVM the shots ran in. {@code heap} is a {@link HeapProfile}: the fork checks
  * that its JVM is the one the profile claims ({@link ForkHeap#verify}); {@code scripts/bench --heap}
  * passes each profile's flags. {@code jvm} is a {@link JvmState}: {@code first-load} forks must time a single
- * shot ({@code -wi 0 -i 1}). After each shot, outside the timed region, a full collection with the maps still
- * reachable measures the heap they retain ({@link MemoryCounters}).
+ * shot ({@code -wi 0 -i 1}). After the last measured shot of a fork, outside the timed region, a full collection
+ * with the maps still reachable measures the heap they retain ({@link MemoryCounters}).
  */
 public abstract class LoadBenchmark extends DatasetBenchmark {
 
@@ -45,6 +45,7 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
     private MemoryCounters memory;
     private JvmState state;
     private int shotsTimed;
+    private int measuredShots;
     private Optional<TimelineRecorder> timelines = Optional.empty();
 
     /** The strategy this benchmark measures, built from its own params. */
@@ -89,11 +90,15 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
             throw new IllegalStateException("the shot produced no result");
         }
         shotsTimed++;
+        boolean lastMeasured = iteration.getType() == IterationType.MEASUREMENT && ++measuredShots == iteration.getCount();
         long usedWithMaps = -1;
         try {
-            // the maps are still reachable: a full collection now leaves them and what was live before the shot
-            System.gc();
-            usedWithMaps = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (lastMeasured) {
+                // the maps are still reachable: a full collection now leaves them and what was live before the shot.
+                // Once per fork: marking millions of entries takes a second or more, and the maps are the same every shot.
+                System.gc();
+                usedWithMaps = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            }
             last.validate(data.manifest());
             if (timelines.isPresent() && iteration.getType() == IterationType.MEASUREMENT) {
                 // every measured shot overwrites the file, so it keeps the fork's last one

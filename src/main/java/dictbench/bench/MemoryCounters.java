@@ -52,7 +52,7 @@ public class MemoryCounters {
         gcCount = 0;
         allocatedMB = 0;
         retainedMB = NOT_MEASURED;
-        entries = 0;
+        entries = NOT_MEASURED;
         peakRssMB = NOT_MEASURED;
         rssAnonMB = NOT_MEASURED;
         rssFileMB = NOT_MEASURED;

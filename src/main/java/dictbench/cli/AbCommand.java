@@ -106,7 +106,7 @@ final class AbCommand implements Callable<Integer> {
         command.commandLine().getOut().flush();
         command.commandLine().getErr().println("wrote " + out + " (" + sides.get(0).name() + "/, " + sides.get(1).name()
                 + "/, compare/gate.md)");
-        return comparison.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+        return comparison.failed() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 
     private record Side(String name, Path jar) {
@@ -217,23 +217,25 @@ final class AbCommand implements Callable<Integer> {
             roundFiles.add(side.round(out, round, ".json"));
         }
         ArrayNode merged = JmhResults.merged(roundFiles);
-        RunDirectory run = RunDirectory.open(side.dir(out));
-        run.writeJmhJson(merged);
-        List<BenchmarkResult> results = JmhResults.read(run.layout().jmhJson());
-        Set<String> datasets = new LinkedHashSet<>();
-        List<Manifest> manifests = new ArrayList<>();
-        for (BenchmarkResult r : results) {
-            String dataset = r.param("dataset").orElse(null);
-            String format = r.param("format").orElse("binary");
-            if (dataset != null && datasets.add(dataset + "/" + format)) {
-                manifests.add(Datasets.manifest(Datasets.spec(dataset).withFormat(format)));
+        try (RunDirectory run = RunDirectory.open(side.dir(out))) {
+            run.writeJmhJson(merged);
+            List<BenchmarkResult> results = JmhResults.read(run.layout().jmhJson());
+            Set<String> datasets = new LinkedHashSet<>();
+            List<Manifest> manifests = new ArrayList<>();
+            for (BenchmarkResult r : results) {
+                String dataset = r.param("dataset").orElse(null);
+                String format = r.param("format").orElse("binary");
+                if (dataset != null && datasets.add(dataset + "/" + format)) {
+                    manifests.add(Datasets.manifest(Datasets.spec(dataset).withFormat(format)));
+                }
             }
+            run.describe(results.getFirst().jvmArgs(), manifests);
+            run.summarise("dictbench ab: " + side.name() + " (" + side.jar() + "), " + rounds + " round" + (rounds == 1 ? "" : "s")
+                    + " of " + String.join(" ", jmhArgs));
+            run.report();
+            run.finish();
+            return run.layout().jmhJson();
         }
-        run.describe(results.getFirst().jvmArgs(), manifests);
-        run.summarise("dictbench ab: " + side.name() + " (" + side.jar() + "), " + rounds + " round" + (rounds == 1 ? "" : "s")
-                + " of " + String.join(" ", jmhArgs));
-        run.report();
-        return run.layout().jmhJson();
     }
 
     private static String lastLine(Path log) {

@@ -152,6 +152,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // a value given twice (--cache warm,warm) is one configuration, not the same one run twice
+        formats = distinct(formats);
+        caches = distinct(caches);
+        modes = distinct(modes);
         Suite suite = suite();
         List<DatasetSpec> specs = new ArrayList<>();
         for (String name : datasets.stream().distinct().toList()) {
@@ -160,6 +164,9 @@ final class BenchCommand implements Callable<Integer> {
         String names = String.join(",", specs.stream().map(DatasetSpec::name).toList());
         List<Catalogue> selected = selectedBenchmarks(suite);
         checkCaches();
+        checkCounts();
+        heapProfiles(suite); // refuses an unknown profile or state before anything is generated
+        jvmStates(suite);
         List<String> threadList = threadCounts(suite); // every flag is checked before anything is generated
         List<Manifest> manifests = new ArrayList<>();
         for (String format : formats) {
@@ -171,65 +178,67 @@ final class BenchCommand implements Callable<Integer> {
         Manifest manifest = manifests.stream().max(Comparator.comparingLong(HeapBudget::required)).orElseThrow();
         List<Pass> passes = passes(suite, selected, threadList);
         checkHeaps(passes, manifest);
-        RunDirectory run = RunDirectory.open(out != null ? out : defaultOutput(suite));
-        String root = "-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root();
-        // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
-        String timelines = "-D" + TimelineRecorder.DIR_PROPERTY + "=" + run.layout().timelines().toAbsolutePath();
-        run.clearTimelines();
-        List<Path> passFiles = new ArrayList<>();
-        for (Pass pass : passes) {
-            Path partial = run.layout().passJsonPartial(passFiles.size() + 1);
-            List<String> appended = new ArrayList<>(ForkHeap.flags(pass.heap(), manifest));
-            appended.add(root);
-            appended.add(timelines);
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .forks(pass.forks())
-                    .warmupIterations(pass.warmups())
-                    .measurementIterations(pass.measurements())
-                    // the forks get exactly these flags: not this JVM's own (-Xmx4g), nor the annotations' heap
-                    .jvmArgsPrepend(FORK_BASE_FLAGS.toArray(String[]::new))
-                    .jvmArgs()
-                    .jvmArgsAppend(appended.toArray(String[]::new))
-                    .param("dataset", specs.stream().map(DatasetSpec::name).toArray(String[]::new))
-                    .param("format", formats.toArray(String[]::new))
-                    .param("cache", pass.caches().toArray(String[]::new))
-                    .param("threads", pass.threads().toArray(String[]::new))
-                    .param("mode", (modes != null && !modes.isEmpty() ? modes : suite.subprocessModes()).toArray(String[]::new))
-                    .param("heap", pass.heap().key())
-                    .param("jvm", pass.jvm().key())
-                    .shouldFailOnError(true)
-                    .resultFormat(ResultFormatType.JSON)
-                    .result(partial.toString());
-            for (Catalogue c : pass.benchmarks()) {
-                options.include(Pattern.quote(c.qualifiedClassName() + "."));
-            }
-            command.commandLine().getErr().printf("== pass %d of %d: heap %s, JVM %s (%s)%n", passFiles.size() + 1, passes.size(),
-                    pass.heap().key(), pass.jvm().key(), String.join(" ", ForkHeap.flags(pass.heap(), manifest)));
-            try {
-                new Runner(options.build()).run();
-            } catch (RunnerException e) {
-                for (Path f : passFiles) {
-                    Files.deleteIfExists(f);
+        try (RunDirectory run = RunDirectory.open(out != null ? out : defaultOutput(suite))) {
+            String root = "-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root();
+            // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
+            String timelines = "-D" + TimelineRecorder.DIR_PROPERTY + "=" + run.layout().timelines().toAbsolutePath();
+            run.clearTimelines();
+            List<Path> passFiles = new ArrayList<>();
+            for (Pass pass : passes) {
+                Path partial = run.layout().passJsonPartial(passFiles.size() + 1);
+                List<String> appended = new ArrayList<>(ForkHeap.flags(pass.heap(), manifest));
+                appended.add(root);
+                appended.add(timelines);
+                ChainedOptionsBuilder options = new OptionsBuilder()
+                        .forks(pass.forks())
+                        .warmupIterations(pass.warmups())
+                        .measurementIterations(pass.measurements())
+                        // the forks get exactly these flags: not this JVM's own (-Xmx4g), nor the annotations' heap
+                        .jvmArgsPrepend(FORK_BASE_FLAGS.toArray(String[]::new))
+                        .jvmArgs()
+                        .jvmArgsAppend(appended.toArray(String[]::new))
+                        .param("dataset", specs.stream().map(DatasetSpec::name).toArray(String[]::new))
+                        .param("format", formats.toArray(String[]::new))
+                        .param("cache", pass.caches().toArray(String[]::new))
+                        .param("threads", pass.threads().toArray(String[]::new))
+                        .param("mode", (modes != null && !modes.isEmpty() ? modes : suite.subprocessModes()).toArray(String[]::new))
+                        .param("heap", pass.heap().key())
+                        .param("jvm", pass.jvm().key())
+                        .shouldFailOnError(true)
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(partial.toString());
+                for (Catalogue c : pass.benchmarks()) {
+                    options.include(Pattern.quote(c.qualifiedClassName() + "."));
                 }
-                Files.deleteIfExists(partial);
-                throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
+                command.commandLine().getErr().printf("== pass %d of %d: heap %s, JVM %s (%s)%n", passFiles.size() + 1, passes.size(),
+                        pass.heap().key(), pass.jvm().key(), String.join(" ", ForkHeap.flags(pass.heap(), manifest)));
+                try {
+                    new Runner(options.build()).run();
+                } catch (RunnerException e) {
+                    for (Path f : passFiles) {
+                        Files.deleteIfExists(f);
+                    }
+                    Files.deleteIfExists(partial);
+                    throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
+                }
+                passFiles.add(partial);
             }
-            passFiles.add(partial);
+            run.writeJmhJson(JmhResults.merged(passFiles));
+            for (Path f : passFiles) {
+                Files.delete(f);
+            }
+            Map<String, List<String>> profileFlags = new LinkedHashMap<>();
+            passes.stream().map(Pass::heap).distinct().forEach(h -> profileFlags.put(h.key(), ForkHeap.flags(h, manifest)));
+            List<String> jvmArgs = new ArrayList<>(FORK_BASE_FLAGS);
+            jvmArgs.add(root);
+            run.describe(jvmArgs, profileFlags, manifests);
+            String table = run.summarise("dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")");
+            command.commandLine().getOut().println();
+            command.commandLine().getOut().print(table);
+            run.report();
+            command.commandLine().getOut().println("\nwrote " + run.dir() + " (full report: " + run.layout().reportHtml() + ")");
+            run.finish();
         }
-        run.writeJmhJson(JmhResults.merged(passFiles));
-        for (Path f : passFiles) {
-            Files.delete(f);
-        }
-        Map<String, List<String>> profileFlags = new LinkedHashMap<>();
-        passes.stream().map(Pass::heap).distinct().forEach(h -> profileFlags.put(h.key(), ForkHeap.flags(h, manifest)));
-        List<String> jvmArgs = new ArrayList<>(FORK_BASE_FLAGS);
-        jvmArgs.add(root);
-        run.describe(jvmArgs, profileFlags, manifests);
-        String table = run.summarise("dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")");
-        command.commandLine().getOut().println();
-        command.commandLine().getOut().print(table);
-        run.report();
-        command.commandLine().getOut().println("\nwrote " + run.dir() + " (full report: " + run.layout().reportHtml() + ")");
         return ExitCodes.OK;
     }
 
@@ -245,7 +254,7 @@ final class BenchCommand implements Callable<Integer> {
     private List<Pass> passes(Suite suite, List<Catalogue> selected, List<String> threadList) {
         List<HeapProfile> heapList = heapProfiles(suite);
         List<JvmState> jvmList = jvmStates(suite);
-        List<String> mainCaches = caches != null && !caches.isEmpty() ? caches.stream().distinct().toList() : suite.caches();
+        List<String> mainCaches = caches != null && !caches.isEmpty() ? caches : suite.caches();
         List<String> otherCaches = caches != null && !caches.isEmpty() ? mainCaches : List.of("warm");
         List<String> otherThreads = threads != null && !threads.isEmpty() ? threadList : List.of("2");
         // beyond sized and warmed: the load strategies; the subprocess one only when named (its children keep their own heap)
@@ -336,6 +345,23 @@ final class BenchCommand implements Callable<Integer> {
                         defaultHeap / 1e9, memory / 1e9, manifest.dataset(), need / 1e9,
                         String.join(" ", ForkHeap.flags(HeapProfile.G1, manifest))));
             }
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? null : values.stream().map(String::strip).distinct().toList();
+    }
+
+    private void checkCounts() {
+        for (var count : new Object[][] {{"--forks", forks}, {"--iterations", iterations}}) {
+            if (count[1] != null && (Integer) count[1] < 1) {
+                throw new ParameterException(command.commandLine(), count[0] + " must be at least 1, got " + count[1]
+                        + (count[0].equals("--forks") ? " (0 would run in this JVM, whose flags are not the profiles' and whose JIT is "
+                        + "not fresh: not a measurement)" : ""));
+            }
+        }
+        if (warmups != null && warmups < 0) {
+            throw new ParameterException(command.commandLine(), "--warmups must be at least 0, got " + warmups);
         }
     }
 

@@ -63,6 +63,6 @@ public final class CompareCommand implements Callable<Integer> {
         command.commandLine().getOut().print(new MarkdownFormat().render(report));
         command.commandLine().getOut().flush();
         command.commandLine().getErr().println("wrote " + written.stream().map(Path::toString).collect(Collectors.joining(", ")));
-        return report.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+        return report.failed() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 }

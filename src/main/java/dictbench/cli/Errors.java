@@ -10,6 +10,11 @@ final class Errors {
     }
 
     static String oneLine(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) { // wherever it happened (a generator's worker thread, say), the hint is the same
+                return describe(c);
+            }
+        }
         String line = describe(e);
         Throwable cause = e.getCause();
         if (cause != null && cause != e && cause.getMessage() != null && !line.contains(cause.getMessage())

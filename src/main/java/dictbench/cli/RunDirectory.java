@@ -11,11 +11,16 @@ import dictbench.results.Environment;
 import dictbench.results.JmhResults;
 import dictbench.run.RunLayout;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,23 +32,135 @@ import java.util.Map;
  * written into place atomically, {@code environment.json} beside it, {@code summary.md} (the headline
  * table) and the report. A reader never sees a half-written file.
  */
-final class RunDirectory {
+final class RunDirectory implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Held while a run writes the directory: a second run on the same directory is refused, not mixed in. */
+    static final String LOCK = ".dictbench.lock";
 
     private final RunLayout layout;
+    private final boolean created;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    /** If this JVM is told to stop mid-run: JMH's forks are stopped (they would outlive it), then the run is abandoned. */
+    private final Thread cleanup = Thread.ofPlatform().unstarted(() -> {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        abandon();
+    });
+    private boolean finished;
 
-    private RunDirectory(Path dir) {
+    private RunDirectory(Path dir, boolean created, FileChannel lockChannel, FileLock lock) {
         this.layout = new RunLayout(dir);
+        this.created = created;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
-    /** Creates {@code dir} if need be and checks it can be written. */
+    /**
+     * Creates {@code dir} if need be, checks it can be written and holds no earlier run, and locks it for
+     * this run. Until {@link #close()} after a finished run, an interrupted or failed run removes what it
+     * wrote: the JMH JSON parts, the timelines, and the directory itself if this run created it.
+     *
+     * @throws IOException naming the directory: not writable, locked by another run, or holding a run already
+     */
     static RunDirectory open(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        if (!Files.isWritable(dir)) {
-            throw new AccessDeniedException(dir.toString(), null, "results directory is not writable; choose another with --out");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileAlreadyExistsException(dir.toString(), null, "exists and is not a directory; choose another --out");
         }
-        return new RunDirectory(dir);
+        boolean created = !Files.exists(dir);
+        Files.createDirectories(dir);
+        try {
+            if (!Files.isWritable(dir)) {
+                throw new AccessDeniedException(dir.toString(), null, "results directory is not writable; choose another with --out");
+            }
+            RunLayout layout = new RunLayout(dir);
+            FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IOException(dir + ": another dictbench run is writing this directory; wait for it or choose another --out");
+            }
+            if (Files.exists(layout.jmhJson())) {
+                lock.release();
+                channel.close();
+                Files.deleteIfExists(dir.resolve(LOCK));
+                throw new FileAlreadyExistsException(dir.toString(), null, "already holds a run (" + RunLayout.JMH_JSON
+                        + "); choose a new --out, or delete the directory to run again");
+            }
+            return new RunDirectory(dir, created, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                deleteIfEmpty(dir);
+            }
+            throw e;
+        }
+    }
+
+    /** Marks the run finished and unlocks the directory; before that, closing abandons the run (see {@link #open}). */
+    void finish() {
+        finished = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            abandon();
+        }
+        unlock();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private void unlock() throws IOException {
+        if (lockChannel.isOpen()) {
+            lock.release();
+            lockChannel.close();
+        }
+        Files.deleteIfExists(layout.dir().resolve(LOCK));
+    }
+
+    /** What an interrupted or failed run leaves is removed: parts, timelines, and the directory if this run made it. */
+    private void abandon() {
+        try {
+            try (var entries = Files.newDirectoryStream(layout.dir(), "*.partial")) {
+                for (Path p : entries) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            if (Files.isDirectory(layout.timelines())) {
+                try (var entries = Files.newDirectoryStream(layout.timelines())) {
+                    for (Path p : entries) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(layout.timelines());
+            }
+            unlock();
+            if (created) {
+                deleteIfEmpty(layout.dir());
+            }
+        } catch (IOException e) {
+            // best effort: the run's own error is the one to report
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            // leave it
+        }
     }
 
     RunLayout layout() {

@@ -94,7 +94,12 @@ public record DatasetSpec(
                 throw new SpecException(name + ": entries.scale values must be >= 1, got " + s);
             }
         }
-        long largest = entries * scale.stream().mapToInt(Integer::intValue).max().orElse(1);
+        long largestScale = scale.stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (entries > (Integer.MAX_VALUE - 8) / largestScale) { // checked before the product, which could overflow
+            throw new SpecException(name + ": a file may hold at most " + (Integer.MAX_VALUE - 8) + " entries, got " + entries
+                    + " × " + largestScale);
+        }
+        long largest = entries * largestScale;
         if (largest > Integer.MAX_VALUE - 8) {
             throw new SpecException(name + ": a file may hold at most " + (Integer.MAX_VALUE - 8) + " entries, got " + largest);
         }
@@ -155,13 +160,17 @@ public record DatasetSpec(
 
     /** Reads a spec file; relative {@code dirs} are resolved against {@code root}. */
     public static DatasetSpec read(Path file, Path root) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new SpecException("dataset spec " + file + " does not exist");
         }
+        if (!Files.isRegularFile(file)) { // a FIFO or a device would block or never end
+            throw new SpecException("dataset spec " + file + " is not a regular file");
+        }
+        if (!file.getFileName().toString().endsWith(".properties")) {
+            throw new SpecException(file + " is not a dataset spec: spec files are NAME.properties (see datasets/default.properties)");
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(in);
-            return parse(specName(file.getFileName().toString()), p, root);
+            return parse(specName(file.getFileName().toString()), load(file.toString(), in), root);
         } catch (IllegalArgumentException e) {
             if (e instanceof SpecException) {
                 throw e;
@@ -172,9 +181,26 @@ public record DatasetSpec(
 
     /** Reads a spec from a stream (e.g. a class path resource). */
     public static DatasetSpec read(String name, InputStream in, Path root) throws IOException {
-        Properties p = new Properties();
-        p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        return parse(name, p, root);
+        return parse(name, load(name, new java.io.InputStreamReader(in, StandardCharsets.UTF_8)), root);
+    }
+
+    /** Properties, refusing a key given twice (java.util.Properties keeps the last one silently). */
+    private static Properties load(String source, Reader in) throws IOException {
+        Set<String> twice = new TreeSet<>();
+        Properties p = new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (containsKey(key)) {
+                    twice.add(String.valueOf(key));
+                }
+                return super.put(key, value);
+            }
+        };
+        p.load(in);
+        if (!twice.isEmpty()) {
+            throw new SpecException(source + ": key(s) " + twice + " given twice; give each key once");
+        }
+        return p;
     }
 
     static String specName(String fileName) {
@@ -198,7 +224,7 @@ public record DatasetSpec(
             }
         } else {
             for (String part : scaleText.split(",")) {
-                scale.add((int) parseLong(name, "entries.scale", part.trim()));
+                scale.add(intOf(name, "entries.scale", parseLong(name, "entries.scale", part.trim())));
             }
         }
         List<Path> dirs = new ArrayList<>();
@@ -222,7 +248,11 @@ public record DatasetSpec(
     }
 
     private static int intValue(String name, Properties p, String key) {
-        long v = longValue(name, p, key);
+        return intOf(name, key, longValue(name, p, key));
+    }
+
+    /** {@code v} as an int, refused by name when it does not fit (a cast would wrap 2^32 + 12 to 12). */
+    private static int intOf(String name, String key, long v) {
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             throw new SpecException(name + ": " + key + " is out of range: " + v);
         }
@@ -248,8 +278,8 @@ public record DatasetSpec(
             throw new SpecException(name + ": " + key + " must be N or MIN-MAX, got '" + text + "'");
         }
         try {
-            int min = (int) parseLong(name, key, parts[0].trim());
-            int max = parts.length == 2 ? (int) parseLong(name, key, parts[1].trim()) : min;
+            int min = intOf(name, key, parseLong(name, key, parts[0].trim()));
+            int max = parts.length == 2 ? intOf(name, key, parseLong(name, key, parts[1].trim())) : min;
             return new LengthRange(min, max);
         } catch (SpecException e) {
             throw new SpecException(name + ": " + key + ": " + e.getMessage(), e);

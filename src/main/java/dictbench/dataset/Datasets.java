@@ -57,7 +57,11 @@ public final class Datasets {
                     "dataset '" + spec.name() + "' (" + spec.format() + ") is not generated; run: scripts/dictbench generate "
                             + spec.name() + (spec.format().equals(BinaryFormat.NAME) ? "" : " --format " + spec.format()));
         }
-        return Manifest.read(path);
+        Manifest manifest = Manifest.read(path);
+        if (!manifest.specHash().equals(spec.contentHash())) {
+            return manifest; // stale: the callers regenerate it, or refuse naming both hashes
+        }
+        return manifest.of(spec, Format.named(spec.format()));
     }
 
     private static List<String> known(Path root) {

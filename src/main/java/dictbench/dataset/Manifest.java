@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public record Manifest(
     public static final String FILE_NAME = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public Manifest {
         files = List.copyOf(files);
@@ -73,7 +75,8 @@ public record Manifest(
         public void checkFile() throws IOException {
             Path file = file();
             if (!Files.isRegularFile(file)) {
-                throw new DatasetMismatchException(path + " is missing; regenerate the dataset with 'scripts/dictbench generate'");
+                throw new DatasetMismatchException(path + (Files.exists(file) ? " is not a regular file" : " is missing")
+                        + "; regenerate the dataset with 'scripts/dictbench generate'");
             }
             long size = Files.size(file);
             if (size != bytes) {
@@ -111,6 +114,37 @@ public record Manifest(
         return files.stream().map(FileEntry::file).toList();
     }
 
+    /**
+     * This manifest as the files of {@code spec}, checked against it and located where the spec puts them: the
+     * spec's file count, each file's name and entry count must be the manifest's (a manifest listing fewer
+     * files, one file six times, or none is refused, naming what differs), and each file is read from the
+     * spec's directory for it (the manifest's own directory for a single-directory spec), not from the path
+     * the manifest recorded when it was written, so a copied or moved dataset reads its own files.
+     *
+     * @throws DatasetMismatchException naming the first difference
+     */
+    public Manifest of(DatasetSpec spec, Format format) throws DatasetMismatchException {
+        if (files.size() != spec.files()) {
+            throw new DatasetMismatchException("the manifest of " + spec.name() + " lists " + files.size() + " files, its spec has "
+                    + spec.files() + "; regenerate the dataset: scripts/dictbench generate " + spec.name());
+        }
+        List<FileEntry> located = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            FileEntry f = files.get(i);
+            Path expected = Generator.filePath(spec, format, i);
+            if (!Path.of(f.path()).getFileName().equals(expected.getFileName())) {
+                throw new DatasetMismatchException("the manifest of " + spec.name() + " lists " + f.path() + " as file " + i + ", the spec's file "
+                        + i + " is " + expected.getFileName() + "; regenerate the dataset: scripts/dictbench generate " + spec.name());
+            }
+            if (f.entries() != spec.entriesOf(i)) {
+                throw new DatasetMismatchException("the manifest of " + spec.name() + " says " + expected.getFileName() + " holds " + f.entries()
+                        + " entries, its spec says " + spec.entriesOf(i) + "; regenerate the dataset: scripts/dictbench generate " + spec.name());
+            }
+            located.add(new FileEntry(expected.toAbsolutePath().toString(), f.bytes(), f.entries(), f.crc32c(), f.digest()));
+        }
+        return new Manifest(version, dataset, specHash, this.format, spec(), located, mounts);
+    }
+
     /** Checks every file against the manifest (size and CRC32C); throws on the first that differs. */
     public void verifyFiles() throws IOException {
         for (FileEntry f : files) {
@@ -119,6 +153,9 @@ public record Manifest(
     }
 
     public static Manifest read(Path file) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO would block the read forever
+            throw new DatasetMismatchException(file + " is not a regular file; remove it and regenerate the dataset");
+        }
         try {
             Manifest m = JSON.readValue(file.toFile(), Manifest.class);
             if (m.version() != VERSION || m.files() == null) {

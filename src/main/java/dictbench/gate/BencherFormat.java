@@ -14,7 +14,7 @@ import java.util.Optional;
  * the current run, named by {@link Pairing#name}.
  *
  * <ul>
- *   <li>Time modes ({@code ss}, {@code avgt}, {@code sample}) go to Bencher's built-in {@code latency}
+ *   <li>Time modes ({@code ss}, {@code avgt}) go to Bencher's built-in {@code latency}
  *       measure, converted to its unit, nanoseconds.</li>
  *   <li>Throughput ({@code thrpt}) goes to the built-in {@code throughput} measure, converted to its unit,
  *       operations per second.</li>

@@ -83,6 +83,14 @@ public record Comparison(PerformanceChange.Settings settings, List<Path> baselin
      */
     public static Comparison compare(List<Path> baselineFiles, List<Path> currentFiles, PerformanceChange.Settings settings,
                                      boolean allowEnvMismatch) throws IOException {
+        for (Path b : baselineFiles) {
+            for (Path c : currentFiles) {
+                if (Files.exists(b) && Files.exists(c) && Files.isSameFile(b, c)) {
+                    throw new ResultsException("the baseline and the current run are the same file, " + c
+                            + ": a run compared with itself always passes; give the current run's JMH JSON");
+                }
+            }
+        }
         List<BenchmarkResult> baseline = read(baselineFiles, "baseline");
         List<BenchmarkResult> current = read(currentFiles, "current");
         EnvironmentCheck environment = EnvironmentCheck.check(baselineFiles, currentFiles);
@@ -113,9 +121,18 @@ public record Comparison(PerformanceChange.Settings settings, List<Path> baselin
                 comparison.onlyInBaseline().stream().map(Pairing::name).toList(), environment);
     }
 
-    /** True when at least one benchmark REGRESSED: the gate fails. */
+    /** True when at least one benchmark REGRESSED. */
     public boolean regressed() {
         return count(PerformanceChange.Verdict.REGRESSED) > 0;
+    }
+
+    /**
+     * True when the gate fails: a benchmark REGRESSED, or a benchmark of the baseline is missing from the
+     * current run. A benchmark that stops running (it now fails, or was dropped from the suite) could hide a
+     * regression, so it fails the gate until the baseline is re-recorded without it.
+     */
+    public boolean failed() {
+        return regressed() || !onlyInBaseline.isEmpty();
     }
 
     public long count(PerformanceChange.Verdict verdict) {

@@ -19,7 +19,7 @@ import java.util.Locale;
  *       distance from the median to an end of its bootstrap CI (the action only displays it);
  *       {@code extra}: the CI, the gate's verdict and the shots behind the median.</li>
  *   <li>The action takes one direction per file, so every entry is smaller-is-better: time modes
- *       ({@code ss}, {@code avgt}, {@code sample}) as they are; a throughput ({@code thrpt}) score is
+ *       ({@code ss}, {@code avgt}) as they are; a throughput ({@code thrpt}) score is
  *       converted to time per operation, {@code value = 1 / median}, unit inverted ({@code ops/ms} becomes
  *       {@code ms/op}), CI ends inverted and swapped, and {@code extra} says so. The median of the inverses
  *       is the inverse of the median, so nothing is lost but the original unit.</li>

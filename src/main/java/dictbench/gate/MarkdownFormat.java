@@ -36,7 +36,9 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
         StringBuilder out = new StringBuilder();
         long regressed = report.count(PerformanceChange.Verdict.REGRESSED);
         out.append("## dictbench performance gate: ")
-                .append(regressed > 0 ? "FAIL, " + regressed + " regressed" : "pass, no regression").append("\n\n");
+                .append(!report.failed() ? "pass, no regression" : "FAIL, " + regressed + " regressed"
+                        + (report.onlyInBaseline().isEmpty() ? "" : ", " + report.onlyInBaseline().size() + " missing from the current run"))
+                .append("\n\n");
         out.append(report.count(PerformanceChange.Verdict.REGRESSED)).append(" regressed · ")
                 .append(report.count(PerformanceChange.Verdict.IMPROVED)).append(" improved · ")
                 .append(report.count(PerformanceChange.Verdict.UNCHANGED)).append(" unchanged · ")
@@ -82,7 +84,7 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
                 .append("%: any change is smaller than the threshold.\n")
                 .append("- **INCONCLUSIVE**: too few forks or shots for the test, or a CI that straddles the threshold; ")
                 .append("*Why* says how many shots would likely decide it.\n")
-                .append("- Lower is better for time per operation (JMH modes `ss`, `avgt`, `sample`), higher for ")
+                .append("- Lower is better for time per operation (JMH modes `ss`, `avgt`), higher for ")
                 .append("throughput (`thrpt`); *change* says which. The ratio is current/baseline of the medians; its CI ")
                 .append("resamples forks, then shots within each fork. The *slowdown* in *Why* is the ratio of times, ")
                 .append("above 1 when worse: the ratio itself for time, its inverse for throughput.\n\n</details>\n\n");

@@ -89,17 +89,17 @@ public record Pairing(List<Pair> pairs, List<BenchmarkResult> onlyInBaseline) {
     }
 
     /**
-     * Which way is better for a JMH mode: lower for time per operation ({@code ss}, {@code avgt},
-     * {@code sample}), higher for throughput ({@code thrpt}).
+     * Which way is better for a JMH mode: lower for time per operation ({@code ss}, {@code avgt}), higher
+     * for throughput ({@code thrpt}). ({@code sample} results carry histograms, which {@code JmhResults} refuses.)
      *
      * @throws ResultsException for any other mode
      */
     public static PerformanceChange.Direction direction(BenchmarkResult r) throws ResultsException {
         return switch (r.mode()) {
-            case "ss", "avgt", "sample" -> PerformanceChange.Direction.LOWER_IS_BETTER;
+            case "ss", "avgt" -> PerformanceChange.Direction.LOWER_IS_BETTER;
             case "thrpt" -> PerformanceChange.Direction.HIGHER_IS_BETTER;
             default -> throw new ResultsException(name(r) + ": unknown JMH mode '" + r.mode()
-                    + "' (expected ss, avgt, sample or thrpt)");
+                    + "' (expected ss, avgt or thrpt)");
         };
     }
 

@@ -67,10 +67,10 @@ public record CollectorMemory(SummaryTable.Row row, Results.Profile profile, Opt
         return out;
     }
 
-    /** The median of a counter, empty when it was not recorded or not measured (-1). */
+    /** The median of a counter over the shots that measured it (-1: not measured), empty when none did. */
     static OptionalDouble measured(BenchmarkResult r, Counter c) {
-        OptionalDouble m = r.secondaryMedian(c);
-        return m.isPresent() && m.getAsDouble() >= 0 ? m : OptionalDouble.empty();
+        double[] values = r.counter(c).map(s -> java.util.Arrays.stream(s.all()).filter(v -> v >= 0).toArray()).orElse(new double[0]);
+        return values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(dictbench.stats.Descriptive.median(values));
     }
 
     /** The row of {@code table} with {@code r}'s benchmark and params but for heap and JVM state. */

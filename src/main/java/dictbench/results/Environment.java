@@ -44,7 +44,8 @@ public record Environment(
         List<Map<String, Object>> mounts,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> heapProfiles) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public Environment {
         jvmArgs = List.copyOf(jvmArgs);
@@ -93,6 +94,9 @@ public record Environment(
      */
     public static Optional<Environment> beside(Path jmhJson) throws IOException {
         Path file = fileBeside(jmhJson);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ResultsException(file + " is not a regular file");
+        }
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
     }
 
@@ -101,12 +105,35 @@ public record Environment(
         return jmhJson.toAbsolutePath().resolveSibling(RunLayout.ENVIRONMENT_JSON);
     }
 
+    /**
+     * Reads an environment, refusing one whose facts cannot be true (no cores, no CPU model, no JDK): the
+     * report derives findings from them, so a wrong one would change a published finding silently.
+     */
     public static Environment read(Path file) throws IOException {
+        Environment e;
         try {
-            return JSON.readValue(file.toFile(), Environment.class);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new ResultsException(file + " is not a dictbench environment description (" + e.getOriginalMessage() + ")");
+            e = JSON.readValue(file.toFile(), Environment.class);
+        } catch (com.fasterxml.jackson.core.JacksonException ex) {
+            throw new ResultsException(file + " is not a dictbench environment description (" + ex.getOriginalMessage() + ")");
         }
+        if (e == null) {
+            throw new ResultsException(file + " is empty; it should describe the run's machine (dictbench bench writes it)");
+        }
+        if (e.cores() < 1 || e.cores() > 1 << 16) {
+            throw new ResultsException(file + ": cores is " + e.cores() + ", not a machine's core count; fix or delete the file");
+        }
+        if (e.memoryBytes() == 0 || e.memoryBytes() < -1) {
+            throw new ResultsException(file + ": memoryBytes is " + e.memoryBytes() + " (-1 means unknown); fix or delete the file");
+        }
+        for (String[] field : new String[][] {{"cpuModel", e.cpuModel()}, {"jdk", e.jdk()}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new ResultsException(file + ": " + field[0] + " is missing; fix or delete the file");
+            }
+        }
+        if (e.datasetHash() == null) {
+            throw new ResultsException(file + ": datasetHash is missing; fix or delete the file");
+        }
+        return e;
     }
 
     static String gcOf(List<String> jvmArgs) {

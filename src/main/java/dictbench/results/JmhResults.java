@@ -20,7 +20,13 @@ import java.util.TreeSet;
 
 /** Reads JMH's JSON result format ({@code -rf json}); anything else gets a clear error naming the file. */
 public final class JmhResults {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * The most shots (forks × iterations) of one benchmark dictbench reads: every CI resamples every shot
+     * 10,000 times, so a report over 20,000 shots takes seconds and one over a million would take hours.
+     */
+    public static final int MAX_SHOTS = 20_000;
 
     private JmhResults() {
     }
@@ -160,9 +166,21 @@ public final class JmhResults {
     }
 
     private static Samples samples(JsonNode metric, String where) throws ResultsException {
+        if (metric.get("rawData") == null && metric.get("rawDataHistogram") != null) {
+            throw new ResultsException(where + " holds a histogram (JMH's sample mode, -bm sample), which dictbench does not read; "
+                    + "run it in single-shot (-bm ss), average-time (-bm avgt) or throughput (-bm thrpt) mode");
+        }
         JsonNode raw = required(metric, "rawData", where);
         if (!raw.isArray() || raw.isEmpty()) {
             throw new ResultsException(where + ": rawData must be a non-empty array of forks");
+        }
+        long shots = 0;
+        for (JsonNode fork : raw) {
+            shots += fork.size();
+        }
+        if (shots > MAX_SHOTS) {
+            throw new ResultsException(where + " holds " + shots + " shots; dictbench's statistics (bootstrap CIs over every shot) take at "
+                    + "most " + MAX_SHOTS + " per benchmark, in reasonable time; run fewer iterations or forks");
         }
         List<double[]> forks = new ArrayList<>();
         for (JsonNode fork : raw) {

@@ -26,9 +26,12 @@ public enum Counter {
     GC_COUNT("gcCount", "pauses", Group.MEMORY),
     /** Heap the JVM's threads allocated during the shot, MB (10^6). */
     ALLOCATED_MB("allocatedMB", "MB", Group.MEMORY),
-    /** Heap the loaded maps hold: used heap after a full collection with the maps reachable, less before the shot, MB. */
+    /**
+     * Heap the loaded maps hold: used heap after a full collection with the maps reachable, less after one without,
+     * MB; measured after a fork's last measured shot, -1 on its other shots.
+     */
     RETAINED_MB("retainedMB", "MB", Group.MEMORY),
-    /** Entries the shot loaded: retained bytes / entries is what one entry costs the heap. */
+    /** Entries the shot loaded, where {@code retainedMB} was measured (-1 elsewhere): retained bytes / entries is what one entry costs the heap. */
     ENTRIES("entries", "entries", Group.MEMORY),
     /** The fork's peak resident memory during the shot ({@code VmHWM}, reset before it), MB; -1 where not measured. */
     PEAK_RSS_MB("peakRssMB", "MB", Group.MEMORY),

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  *       Holm's or Benjamini–Hochberg's method ({@link MultipleComparisons}).</li>
  *   <li><b>Direction</b>: the ratio is turned into a <em>slowdown</em> {@code s}, greater than 1 when
  *       current is worse: {@code s = ratio} when lower is better (time per operation: JMH modes
- *       {@code ss}, {@code avgt}, {@code sample}), {@code s = 1 / ratio} when higher is better
+ *       {@code ss}, {@code avgt}), {@code s = 1 / ratio} when higher is better
  *       ({@code thrpt}). Its interval is the ratio's, inverted and swapped for throughput.</li>
  * </ol>
  *
@@ -64,7 +64,7 @@ public final class PerformanceChange {
 
     /** Which way is better for a score. */
     public enum Direction {
-        /** Time per operation (JMH modes {@code ss}, {@code avgt}, {@code sample}). */
+        /** Time per operation (JMH modes {@code ss}, {@code avgt}). */
         LOWER_IS_BETTER,
         /** Operations per time (JMH mode {@code thrpt}). */
         HIGHER_IS_BETTER;

@@ -51,6 +51,14 @@ class MainTest {
     }
 
     @Test
+    void benchRefusesZeroForksAndShotsBeforeGeneratingAnything() {
+        run("bench", "--dataset", "smoke", "--forks", "0").assertOneLineError("--forks must be at least 1, got 0 (0 would run in this JVM");
+        run("bench", "--dataset", "smoke", "--iterations", "0").assertOneLineError("--iterations must be at least 1, got 0");
+        run("bench", "--dataset", "smoke", "--heap", "cms").assertOneLineError("--heap: unknown heap profile 'cms'; known: [sized, default,");
+        run("bench", "--dataset", "smoke", "--jvm", "cold").assertOneLineError("--jvm: unknown JVM state 'cold'; known: [warmed, first-load]");
+    }
+
+    @Test
     void missingCommandIsOneLine() {
         run().assertOneLineError("a command is required");
     }

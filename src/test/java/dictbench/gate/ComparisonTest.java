@@ -303,6 +303,28 @@ public class ComparisonTest {
     }
 
     @Test
+    void aFileComparedWithItselfIsRefused() throws IOException {
+        Path b = baseline(Runs.load(LOAD, 2, PerformanceChangeTest.typical(100, 30)));
+        ResultsException e = assertThrows(ResultsException.class, () -> compare(b, b));
+        assertTrue(e.getMessage().contains("the baseline and the current run are the same file"), e.getMessage());
+        ResultsException viaOtherPath = assertThrows(ResultsException.class, () -> compare(b, b.getParent().resolve(".").resolve("jmh.json")));
+        assertTrue(viaOtherPath.getMessage().contains("same file"), viaOtherPath.getMessage());
+    }
+
+    @Test
+    void aBenchmarkMissingFromTheCurrentRunFailsTheGate() throws IOException {
+        Samples s = PerformanceChangeTest.typical(100, 31);
+        Comparison report = compare(baseline(Runs.load(LOAD, 2, s), Runs.load(LOAD, 1, s)), current(Runs.load(LOAD, 2, s)));
+        assertFalse(report.regressed(), "nothing regressed");
+        assertTrue(report.failed(), "but a benchmark is missing");
+        assertEquals(1, report.onlyInBaseline().size());
+        String md = new MarkdownFormat().render(report);
+        assertTrue(md.startsWith("## dictbench performance gate: FAIL, 0 regressed, 1 missing from the current run"), md);
+        Comparison onlyNew = compare(baseline(Runs.load(LOAD, 2, s)), current(Runs.load(LOAD, 2, s), Runs.load(LOAD, 1, s)));
+        assertFalse(onlyNew.failed(), "a new benchmark passes");
+    }
+
+    @Test
     void rowsComeWorstFirst() throws IOException {
         Path b = baseline(Runs.load(LOAD, 1, PerformanceChangeTest.typical(100, 14)), Runs.load(LOAD, 2, PerformanceChangeTest.typical(100, 15)),
                 Runs.load(LOAD, 3, PerformanceChangeTest.typical(100, 16)));

@@ -45,6 +45,7 @@ public final class Connection implements AutoCloseable {
         // Also every descendant: a child forked a moment before it was added to LIVE must not survive either.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("dictbench-subprocess-reaper").unstarted(() -> {
             LIVE.forEach(Connection::kill);
+            LIVE.forEach(Connection::deleteStderr); // a log of a child that is gone helps no one once this JVM is gone too
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         }));
     }
@@ -228,6 +229,14 @@ public final class Connection implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deleteStderr() {
+        try {
+            Files.deleteIfExists(stderr);
+        } catch (IOException e) {
+            // the JVM is exiting: nothing more to do
         }
     }
 
