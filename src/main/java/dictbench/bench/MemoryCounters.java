@@ -51,8 +51,8 @@ public class MemoryCounters {
         gcPauseMs = 0;
         gcCount = 0;
         allocatedMB = 0;
-        retainedMB = NOT_MEASURED;
-        entries = NOT_MEASURED;
+        retainedMB = 0; // measured once per fork; JMH reports a shot's counter of -1 as 0 anyway
+        entries = 0;
         peakRssMB = NOT_MEASURED;
         rssAnonMB = NOT_MEASURED;
         rssFileMB = NOT_MEASURED;

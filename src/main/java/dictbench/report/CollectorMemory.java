@@ -67,9 +67,15 @@ public record CollectorMemory(SummaryTable.Row row, Results.Profile profile, Opt
         return out;
     }
 
-    /** The median of a counter over the shots that measured it (-1: not measured), empty when none did. */
+    /**
+     * The median of a counter over the shots that measured it, empty when none did. A counter left at -1
+     * ("not measured") reaches the JSON as 0, so the retained heap and the entries, measured on one shot a fork
+     * and never 0 where measured, count only where positive; the other counters where not negative.
+     */
     static OptionalDouble measured(BenchmarkResult r, Counter c) {
-        double[] values = r.counter(c).map(s -> java.util.Arrays.stream(s.all()).filter(v -> v >= 0).toArray()).orElse(new double[0]);
+        boolean oncePerFork = c == Counter.RETAINED_MB || c == Counter.ENTRIES;
+        double[] values = r.counter(c).map(s -> java.util.Arrays.stream(s.all()).filter(v -> oncePerFork ? v > 0 : v >= 0).toArray())
+                .orElse(new double[0]);
         return values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(dictbench.stats.Descriptive.median(values));
     }
 

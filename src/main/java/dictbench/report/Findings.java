@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The report's explanations of the numbers that surprise people, each built from the run's own
@@ -135,26 +136,45 @@ final class Findings {
         rows.stream().filter(m -> m.row().result().param("cache").orElse("").equals("warm"))
                 .forEach(m -> byProfile.computeIfAbsent(m.profile(), k -> new ArrayList<>()).add(m));
         if (byProfile.size() > 1) {
+            // rank like with like: the in-process configurations every profile and state ran
+            java.util.function.Function<CollectorMemory, String> config = m -> Charts.configName(m.row());
+            Set<String> common = null;
+            for (List<CollectorMemory> group : byProfile.values()) {
+                Set<String> names = group.stream().filter(m -> !m.row().result().is(Catalogue.SUBPROCESS)).map(config)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+                if (common == null) {
+                    common = names;
+                } else {
+                    common.retainAll(names);
+                }
+            }
+            Set<String> compared = common;
             List<String> parts = new ArrayList<>();
             List<String> orders = new ArrayList<>();
             for (var e : byProfile.entrySet()) {
-                List<CollectorMemory> ranked = e.getValue().stream().filter(m -> !m.row().result().is(Catalogue.SUBPROCESS))
+                List<CollectorMemory> ranked = e.getValue().stream().filter(m -> compared.contains(config.apply(m)))
                         .sorted(Comparator.comparingDouble(m -> m.row().medianMillis())).toList();
                 if (ranked.isEmpty()) {
                     continue;
                 }
                 CollectorMemory best = ranked.getFirst();
                 String speedup = best.row().speedup().map(sp -> ", " + Cells.ratio(sp.ratio(), sp.ratioCi()) + " sequential").orElse("");
-                parts.add(e.getKey().describe() + ": " + Charts.configName(best.row()) + " in " + best.row().timeCell() + speedup
+                parts.add(e.getKey().describe() + ": " + config.apply(best) + " in " + best.row().timeCell() + speedup
                         + best.gcShare().stream().mapToObj(g -> String.format(Locale.ROOT, ", %.0f%% of it GC pauses", 100 * g)).findFirst().orElse(""));
-                orders.add(ranked.stream().map(m -> m.row().result().label()).distinct().collect(java.util.stream.Collectors.joining(" < ")));
+                orders.add(ranked.stream().map(config).collect(java.util.stream.Collectors.joining(" < ")));
             }
-            boolean holds = orders.stream().distinct().count() <= 1;
-            out.add("Fastest in-process load per heap profile and JVM state (warm cache): " + String.join("; ", parts) + ". The ranking "
-                    + (holds ? "holds across them (" + orders.getFirst() + ")." : "changes between them: " + String.join(" | ", orders) + "."));
+            if (parts.size() > 1) {
+                boolean holds = orders.stream().distinct().count() <= 1;
+                out.add("Fastest in-process load per heap profile and JVM state (warm cache, among " + String.join(", ", compared)
+                        + "): " + String.join("; ", parts) + ". The ranking " + (holds ? "holds across them (" + orders.getFirst() + ")."
+                        : "changes between them: " + String.join(" | ", orders) + " (fastest first; neighbours whose intervals overlap "
+                        + "are not told apart)."));
+            }
         }
         Optional<CollectorMemory> pool = rows.stream().filter(m -> m.row().result().is(Catalogue.SUBPROCESS) && m.peakRssMb().isPresent()
-                && m.childPeakRssMb().isPresent()).findFirst();
+                && m.childPeakRssMb().isPresent())
+                .max(Comparator.comparing((CollectorMemory m) -> m.row().result().param("cache").orElse("").equals("warm"))
+                        .thenComparingInt(m -> m.row().threads().orElse(1)));
         if (pool.isPresent()) {
             CollectorMemory p = pool.get();
             Optional<CollectorMemory> threads = rows.stream().filter(m -> m.profile().equals(p.profile()) && m.row().result().is(Catalogue.PLATFORM)

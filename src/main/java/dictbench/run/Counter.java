@@ -28,10 +28,10 @@ public enum Counter {
     ALLOCATED_MB("allocatedMB", "MB", Group.MEMORY),
     /**
      * Heap the loaded maps hold: used heap after a full collection with the maps reachable, less after one without,
-     * MB; measured after a fork's last measured shot, -1 on its other shots.
+     * MB; measured after a fork's last measured shot, 0 in the JSON on its other shots.
      */
     RETAINED_MB("retainedMB", "MB", Group.MEMORY),
-    /** Entries the shot loaded, where {@code retainedMB} was measured (-1 elsewhere): retained bytes / entries is what one entry costs the heap. */
+    /** Entries the shot loaded, where {@code retainedMB} was measured (0 elsewhere): retained bytes / entries is what one entry costs the heap. */
     ENTRIES("entries", "entries", Group.MEMORY),
     /** The fork's peak resident memory during the shot ({@code VmHWM}, reset before it), MB; -1 where not measured. */
     PEAK_RSS_MB("peakRssMB", "MB", Group.MEMORY),
