@@ -215,11 +215,7 @@ final class BenchCommand implements Callable<Integer> {
                         pass.heap().key(), pass.jvm().key(), String.join(" ", ForkHeap.flags(pass.heap(), manifest)));
                 try {
                     new Runner(options.build()).run();
-                } catch (RunnerException e) {
-                    for (Path f : passFiles) {
-                        Files.deleteIfExists(f);
-                    }
-                    Files.deleteIfExists(partial);
+                } catch (RunnerException e) { // closing the unfinished run removes the passes' files
                     throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
                 }
                 passFiles.add(partial);

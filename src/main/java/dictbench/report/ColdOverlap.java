@@ -1,4 +1,5 @@
 package dictbench.report;
+
 import dictbench.run.Catalogue;
 import dictbench.stats.Speedup;
 import java.util.ArrayList;

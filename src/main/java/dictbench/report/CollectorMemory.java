@@ -29,10 +29,11 @@ import java.util.OptionalDouble;
  * @param bytesPerEntry  retained bytes per loaded entry
  * @param peakRssMb      the fork's median peak resident memory plus, for subprocess loads, the children's, MB
  * @param childPeakRssMb the children's part of it, for subprocess loads
+ * @param cpuBusyMs      the machine's median busy CPU per shot: a concurrent collector's work shows here, not in its pauses
  */
 public record CollectorMemory(SummaryTable.Row row, Results.Profile profile, Optional<Speedup> againstSized, OptionalDouble gcPauseMs,
                               OptionalDouble gcShare, OptionalDouble gcPauses, OptionalDouble allocatedMb, OptionalDouble retainedMb,
-                              OptionalDouble bytesPerEntry, OptionalDouble peakRssMb, OptionalDouble childPeakRssMb) {
+                              OptionalDouble bytesPerEntry, OptionalDouble peakRssMb, OptionalDouble childPeakRssMb, OptionalDouble cpuBusyMs) {
 
     /** One table per section, its rows from every profile group of one environment, dataset and format. */
     static List<CollectorMemory> of(List<Report.ProfileTable> groups) {
@@ -61,7 +62,7 @@ public record CollectorMemory(SummaryTable.Row row, Results.Profile profile, Opt
                         retained.isPresent() && entries.isPresent() && entries.getAsDouble() > 0
                                 ? OptionalDouble.of(retained.getAsDouble() * 1e6 / entries.getAsDouble()) : OptionalDouble.empty(),
                         peak.isPresent() ? OptionalDouble.of(peak.getAsDouble() + children.orElse(0)) : OptionalDouble.empty(),
-                        children));
+                        children, measured(r, Counter.CPU_BUSY_MS)));
             }
         }
         return out;

@@ -229,14 +229,15 @@ public final class Report {
                     r.param("cache").orElse("memory"), m.profile().heap(), m.profile().jvm(), m.row().timeCell(),
                     Cells.optional(m.againstSized(), x -> Cells.ratio(x.ratio(), x.ratioCi())),
                     Cells.number(m.gcPauseMs()), m.gcShare().isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * m.gcShare().getAsDouble()) : Cells.NA,
+                    Cells.number(m.cpuBusyMs()),
                     Cells.number(m.gcPauses()), Cells.number(m.allocatedMb()), Cells.number(m.retainedMb()), Cells.number(m.bytesPerEntry()),
                     Cells.number(m.peakRssMb())));
         }
         out.add(new TableBlock(Table.of("Collector and memory — " + where, List.of("strategy", "threads", "cache", "heap", "JVM",
-                "median time [99% CI]", "time vs heap sized, warmed [99% CI]", "GC pause ms", "GC share", "GC pauses", "allocated MB",
+                "median time [99% CI]", "time vs heap sized, warmed [99% CI]", "GC pause ms", "GC share", "CPU busy ms", "GC pauses", "allocated MB",
                 "retained MB", "bytes/entry", "peak RSS MB"), 5, cells, List.of(
-                "Medians per shot. GC pause: stop-the-world collections while the shot ran (concurrent collector work is in the CPU table's "
-                        + "busy CPU instead); GC share = pause / shot. Retained: used heap after a full collection with the maps reachable, "
+                "Medians per shot. GC pause: stop-the-world collections while the shot ran; a concurrent collector's work runs on "
+                        + "other threads and shows in CPU busy (the whole machine's, all cores) instead; GC share = pause / shot. Retained: used heap after a full collection with the maps reachable, "
                         + "less after one without them. Peak RSS: the fork's peak resident memory over the shot, plus its children's for subprocess loads.",
                 "first-load rows time one shot in each of several fresh JVMs: no warm-up, the JIT cold, as an application's start-up."))));
         Charts.gcSplit(rows, "Shot time split into collector pauses and the rest", where + " · " + shortEnvironment(s.environment()))
