@@ -110,9 +110,7 @@ final class Charts {
                         config.getKey() + ", " + caches.get(c) + ": " + Cells.time(r.medianMillis(), r.time().medianCi().scale(k), "ms"));
                 svg.whisker(x + bar * 0.46, r.time().medianCi().lower() * k, r.time().medianCi().upper() * k, "#222");
             }
-            double cx = svg.px(i + 0.5);
-            svg.text(cx, svg.plotBottom() + 14, config.getKey(), "end",
-                    String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(-35 %.1f %.1f)\"", cx, svg.plotBottom() + 14));
+            slotLabel(svg, i, config.getKey(), -35);
             i++;
         }
         for (int c = 0; c < caches.size(); c++) {
@@ -152,10 +150,7 @@ final class Charts {
             svg.line(x - 6, svg.py(shot), x + w + 6, svg.py(shot), "#000", "stroke-width=\"2.5\"");
             o.platform().ifPresent(p -> svg.line(x - 6, svg.py(p.medianMillis()), x + w + 6, svg.py(p.medianMillis()), "#000",
                     "stroke-width=\"2\" " + Svg.dashOf("dash")));
-            String name = configName(o.subprocess()) + " " + o.subprocess().result().param("cache").orElse("");
-            double cx = svg.px(i + 0.5);
-            svg.text(cx, svg.plotBottom() + 14, name, "end",
-                    String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(-40 %.1f %.1f)\"", cx, svg.plotBottom() + 14));
+            slotLabel(svg, i, configName(o.subprocess()) + " " + o.subprocess().result().param("cache").orElse(""), -40);
         }
         for (int c = 0; c < Counter.SUBPROCESS_COMPONENTS.size(); c++) {
             svg.legend(Counter.SUBPROCESS_COMPONENTS.get(c).key(), Svg.PALETTE.get(c), "box");
@@ -231,14 +226,18 @@ final class Charts {
             double gc = Math.min(m.gcPauseMs().getAsDouble(), total);
             svg.rect(x, svg.py(gc), w, svg.py(0) - svg.py(gc), Svg.PALETTE.get(3), "GC pauses: " + Cells.number(gc) + " ms");
             svg.rect(x, svg.py(total), w, svg.py(gc) - svg.py(total), Svg.PALETTE.get(0), "the rest: " + Cells.number(total - gc) + " ms");
-            String name = configName(m.row()) + " " + m.profile().heap() + " " + m.profile().jvm() + " "
-                    + m.row().result().param("cache").orElse("");
-            double cx = svg.px(i + 0.5);
-            svg.text(cx, svg.plotBottom() + 14, name, "end",
-                    String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(-40 %.1f %.1f)\"", cx, svg.plotBottom() + 14));
+            slotLabel(svg, i, configName(m.row()) + " " + m.profile().heap() + " " + m.profile().jvm() + " "
+                    + m.row().result().param("cache").orElse(""), -40);
         }
         return Optional.of(svg.legend("GC pauses (median)", Svg.PALETTE.get(3), "box").legend("the rest of the shot", Svg.PALETTE.get(0), "box")
                 .toString());
+    }
+
+    /** A bar slot's label under the plot, slanted by {@code degrees} so long names fit. */
+    private static void slotLabel(Svg svg, int slot, String name, int degrees) {
+        double cx = svg.px(slot + 0.5);
+        svg.text(cx, svg.plotBottom() + 14, name, "end",
+                String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(%d %.1f %.1f)\"", degrees, cx, svg.plotBottom() + 14));
     }
 
     static String configName(SummaryTable.Row r) {
