@@ -148,6 +148,10 @@ public final class JmhResults {
         where = file + ": " + benchmark;
         JsonNode primary = required(node, "primaryMetric", where);
         Map<String, String> params = params(node);
+        String threads = params.get("threads");
+        if (threads != null && !threads.matches("[1-9][0-9]{0,5}")) {
+            throw new ResultsException(where + ": its threads param is '" + threads + "', not a thread count (1 to 999999)");
+        }
         Map<String, Samples> secondary = new LinkedHashMap<>();
         JsonNode sec = node.get("secondaryMetrics");
         if (sec != null && sec.isObject()) {

@@ -62,6 +62,13 @@ class HostileResultsTest {
     }
 
     @Test
+    void aThreadsParamThatIsNotACountIsRefusedByName() throws IOException {
+        Path f = write("threads.json", "[" + JmhResultsTest.result(SEQ, "\"threads\":\"two\"", "[[1.0,2.0],[3.0,4.0]]") + "]");
+        ResultsException e = assertThrows(ResultsException.class, () -> JmhResults.read(f));
+        assertTrue(e.getMessage().contains("its threads param is 'two', not a thread count"), e.getMessage());
+    }
+
+    @Test
     void sampleModeHistogramsAreRefusedByName() throws IOException {
         String sample = JmhResultsTest.result(SEQ, "", "[[1.0]]").replace("\"rawData\":[[1.0]]",
                 "\"rawDataHistogram\":[[[[1.0,3],[2.0,1]]]]").replace("\"mode\":\"ss\"", "\"mode\":\"sample\"");
