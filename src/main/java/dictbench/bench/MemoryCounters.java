@@ -51,7 +51,7 @@ public class MemoryCounters {
         gcPauseMs = 0;
         gcCount = 0;
         allocatedMB = 0;
-        retainedMB = 0; // measured once per fork; JMH reports a shot's counter of -1 as 0 anyway
+        retainedMB = 0; // measured once per fork, after its last measured shot (JMH zeroes the counters before each shot too)
         entries = 0;
         peakRssMB = NOT_MEASURED;
         rssAnonMB = NOT_MEASURED;
@@ -78,12 +78,11 @@ public class MemoryCounters {
         gcCount = PAUSES.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() - pausesAtStart;
         long allocated = THREADS.getTotalThreadAllocatedBytes();
         allocatedMB = allocated < 0 || allocatedAtStart < 0 ? NOT_MEASURED : (allocated - allocatedAtStart) / MB;
+        // set either way: JMH zeroes the counters after reset(), so an unset one would read as 0 MB, not "not measured"
         Optional<ProcessMemory> memory = ProcessMemory.now();
-        if (memory.isPresent()) {
-            peakRssMB = peakReset ? memory.get().peakBytes() / MB : NOT_MEASURED;
-            rssAnonMB = memory.get().anonymousBytes() / MB;
-            rssFileMB = memory.get().fileBytes() / MB;
-        }
+        peakRssMB = memory.isPresent() && peakReset ? memory.get().peakBytes() / MB : NOT_MEASURED;
+        rssAnonMB = memory.map(m -> m.anonymousBytes() / MB).orElse(NOT_MEASURED);
+        rssFileMB = memory.map(m -> m.fileBytes() / MB).orElse(NOT_MEASURED);
     }
 
     /**

@@ -49,9 +49,9 @@ public class ShotCounters {
     /** Called last thing in the timed region: the CPU the machine spent since {@link #startShot()}. */
     void endShot() {
         Optional<MachineCpu> end = MachineCpu.now();
-        if (shotStart.isPresent() && end.isPresent()) {
-            cpuBusyMs = end.get().busyMillisSince(shotStart.get());
-            cpuStealMs = end.get().stealMillisSince(shotStart.get());
-        }
+        // set either way: JMH zeroes the counters after reset(), so an unset one would read as 0 ms, not "not measured"
+        boolean measured = shotStart.isPresent() && end.isPresent();
+        cpuBusyMs = measured ? end.get().busyMillisSince(shotStart.get()) : NOT_MEASURED;
+        cpuStealMs = measured ? end.get().stealMillisSince(shotStart.get()) : NOT_MEASURED;
     }
 }

@@ -350,12 +350,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void checkCounts() {
-        for (var count : new Object[][] {{"--forks", forks}, {"--iterations", iterations}}) {
-            if (count[1] != null && (Integer) count[1] < 1) {
-                throw new ParameterException(command.commandLine(), count[0] + " must be at least 1, got " + count[1]
-                        + (count[0].equals("--forks") ? " (0 would run in this JVM, whose flags are not the profiles' and whose JIT is "
-                        + "not fresh: not a measurement)" : ""));
-            }
+        if (forks != null && forks < 1) {
+            throw new ParameterException(command.commandLine(), "--forks must be at least 1, got " + forks
+                    + " (0 would run in this JVM, whose flags are not the profiles' and whose JIT is not fresh: not a measurement)");
+        }
+        if (iterations != null && iterations < 1) {
+            throw new ParameterException(command.commandLine(), "--iterations must be at least 1, got " + iterations);
         }
         if (warmups != null && warmups < 0) {
             throw new ParameterException(command.commandLine(), "--warmups must be at least 0, got " + warmups);

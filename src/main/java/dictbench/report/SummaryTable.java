@@ -8,10 +8,10 @@ import dictbench.results.Results;
 import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import dictbench.run.HeapProfile;
+import dictbench.run.JvmState;
 import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,17 +89,14 @@ public final class SummaryTable {
         }
         rows.sort(Comparator.comparing((Row row) -> row.result().param("dataset").orElse(""))
                 .thenComparing(row -> row.result().param("format").orElse(""))
-                .thenComparing(row -> row.result().param("jvm").orElse(""), Comparator.reverseOrder()) // warmed before first-load
-                .thenComparing(row -> heapOrder(row.result()))
+                // baselines (no jvm param) after every JVM state's loads, as the report has always listed them
+                .thenComparing(row -> row.result().param("jvm").map(JvmState::order).orElse(Integer.MAX_VALUE))
+                .thenComparing(row -> row.result().param("heap").map(HeapProfile::order).orElse(-1))
                 .thenComparing(row -> row.result().param("cache").orElse(""))
                 .thenComparing(row -> row.result().isLoad() ? 0 : 1)
                 .thenComparing(row -> row.result().label())
                 .thenComparing(row -> row.threads().orElse(0)));
         return new SummaryTable(rows);
-    }
-
-    private static int heapOrder(BenchmarkResult r) {
-        return r.param("heap").map(h -> Arrays.stream(HeapProfile.values()).map(HeapProfile::key).toList().indexOf(h)).orElse(-1);
     }
 
     static OptionalInt threadsOf(BenchmarkResult r, OptionalInt cores) {

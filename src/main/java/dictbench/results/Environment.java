@@ -125,13 +125,10 @@ public record Environment(
         if (e.memoryBytes() == 0 || e.memoryBytes() < -1) {
             throw new ResultsException(file + ": memoryBytes is " + e.memoryBytes() + " (-1 means unknown); fix or delete the file");
         }
-        for (String[] field : new String[][] {{"cpuModel", e.cpuModel()}, {"jdk", e.jdk()}}) {
-            if (field[1] == null || field[1].isBlank()) {
-                throw new ResultsException(file + ": " + field[0] + " is missing; fix or delete the file");
-            }
-        }
-        if (e.datasetHash() == null) {
-            throw new ResultsException(file + ": datasetHash is missing; fix or delete the file");
+        String missing = e.cpuModel() == null || e.cpuModel().isBlank() ? "cpuModel"
+                : e.jdk() == null || e.jdk().isBlank() ? "jdk" : e.datasetHash() == null ? "datasetHash" : null;
+        if (missing != null) {
+            throw new ResultsException(file + ": " + missing + " is missing; fix or delete the file");
         }
         return e;
     }

@@ -1,5 +1,7 @@
 package dictbench.results;
 
+import dictbench.run.HeapProfile;
+import dictbench.run.JvmState;
 import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -139,9 +141,7 @@ public record Results(List<EnvironmentGroup> environments) {
         if (p.isEmpty()) {
             return 0;
         }
-        int heap = java.util.Arrays.stream(dictbench.run.HeapProfile.values()).map(dictbench.run.HeapProfile::key).toList().indexOf(p.get().heap());
-        int jvm = java.util.Arrays.stream(dictbench.run.JvmState.values()).map(dictbench.run.JvmState::key).toList().indexOf(p.get().jvm());
-        return jvm * 100 + heap;
+        return JvmState.order(p.get().jvm()) * 100 + HeapProfile.order(p.get().heap());
     }
 
     private static Results group(List<Run> runs) throws ResultsException {

@@ -57,6 +57,16 @@ public enum HeapProfile {
         return Arrays.stream(values()).filter(p -> p.collector.isPresent()).toList();
     }
 
+    /** Where the profile or state called {@code key} comes in tables and reports: its place here; unknown keys last. */
+    public static int order(String key) {
+        for (HeapProfile v : values()) {
+            if (v.key.equals(key)) {
+                return v.ordinal();
+            }
+        }
+        return values().length;
+    }
+
     /**
      * The profile called {@code key} (any case, blanks ignored).
      *

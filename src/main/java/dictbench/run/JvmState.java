@@ -26,6 +26,16 @@ public enum JvmState {
         return key;
     }
 
+    /** Where the profile or state called {@code key} comes in tables and reports: its place here; unknown keys last. */
+    public static int order(String key) {
+        for (JvmState v : values()) {
+            if (v.key.equals(key)) {
+                return v.ordinal();
+            }
+        }
+        return values().length;
+    }
+
     /**
      * The state called {@code key}.
      *

@@ -210,7 +210,7 @@ public final class Connection implements AutoCloseable {
             output().close();
         } finally {
             LIVE.remove(this);
-            Files.deleteIfExists(stderr);
+            deleteStderr();
         }
     }
 
@@ -236,7 +236,7 @@ public final class Connection implements AutoCloseable {
         try {
             Files.deleteIfExists(stderr);
         } catch (IOException e) {
-            // the JVM is exiting: nothing more to do
+            // the log is only a diagnosis aid: a copy left in the temp directory harms nothing
         }
     }
 
