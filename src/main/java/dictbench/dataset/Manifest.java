@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 
 /**
@@ -57,11 +60,7 @@ public record Manifest(
             return Path.of(path);
         }
 
-        /** Checks a loaded map against this entry; the message names the file and what differed. */
-        public void checkContent(Map<String, String> loaded) throws DatasetMismatchException {
-            checkContent(loaded.size(), ContentDigest.of(loaded).hex());
-        }
-
+        /** Checks a loaded map's entry count and content digest against this entry; the message names the file and what differed. */
         public void checkContent(long loadedEntries, String loadedDigest) throws DatasetMismatchException {
             if (loadedEntries != entries) {
                 throw new DatasetMismatchException(path + ": loaded " + loadedEntries + " entries, manifest says " + entries);
@@ -97,9 +96,18 @@ public record Manifest(
         if (loaded.size() != files.size()) {
             throw new DatasetMismatchException("loaded " + loaded.size() + " files, the manifest lists " + files.size());
         }
+        List<String> digests = inParallel(i -> ContentDigest.of(loaded.get(i)).hex());
         for (int i = 0; i < loaded.size(); i++) {
-            files.get(i).checkContent(loaded.get(i));
+            files.get(i).checkContent(loaded.get(i).size(), digests.get(i));
         }
+    }
+
+    /**
+     * {@code perFile} of every file index, the files at once on the machine's cores (a parallel stream, outside
+     * any timed region), the results in file order so that the first mismatch reported does not depend on scheduling.
+     */
+    private <R> List<R> inParallel(IntFunction<R> perFile) {
+        return IntStream.range(0, files.size()).parallel().mapToObj(perFile).toList();
     }
 
     public long totalBytes() {
@@ -145,10 +153,20 @@ public record Manifest(
         return new Manifest(version, dataset, specHash, this.format, spec(), located, mounts);
     }
 
-    /** Checks every file against the manifest (size and CRC32C); throws on the first that differs. */
+    /** Checks every file against the manifest (size and CRC32C), the files at once; throws on the first that differs. */
     public void verifyFiles() throws IOException {
-        for (FileEntry f : files) {
-            f.checkFile();
+        List<Optional<IOException>> failures = inParallel(i -> {
+            try {
+                files.get(i).checkFile();
+                return Optional.empty();
+            } catch (IOException e) {
+                return Optional.of(e);
+            }
+        });
+        for (Optional<IOException> failure : failures) {
+            if (failure.isPresent()) {
+                throw failure.get();
+            }
         }
     }
 

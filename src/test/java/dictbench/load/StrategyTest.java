@@ -188,6 +188,22 @@ class StrategyTest {
     }
 
     @Test
+    void withSeveralFilesWrongTheFirstInFileOrderIsNamed() throws IOException {
+        // the files are checked at once on the cores: the one named must not depend on which thread finished first
+        Manifest manifest = dataset("smoke", "binary");
+        List<Map<String, String>> maps = new ArrayList<>(new SequentialStrategy().load(manifest.paths(), Format.named("binary")).maps());
+        for (int i : new int[] {5, 2, 3}) {
+            Map<String, String> changed = new HashMap<>(maps.get(i));
+            changed.remove(changed.keySet().iterator().next());
+            maps.set(i, changed);
+        }
+        for (int run = 0; run < 20; run++) {
+            DatasetMismatchException e = assertThrows(DatasetMismatchException.class, () -> manifest.checkContents(maps));
+            assertTrue(e.getMessage().startsWith(manifest.files().get(2).path()), e.getMessage());
+        }
+    }
+
+    @Test
     void missingFileFailsNamingIt() {
         Path missing = dir.resolve("no-such.dict");
         assertTrue(assertThrows(IOException.class, () -> new SequentialStrategy().load(List.of(missing), Format.named("binary")))
