@@ -2,7 +2,7 @@
 # Order: JAVA_HOME if it is 25 or newer, then the usual install locations (newest first).
 
 DICTBENCH_MIN_JDK=25
-DICTBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export DICTBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Flags every JVM of ours needs: FFM for page-cache control; JMH's Unsafe use on JDK 24+.
 DICTBENCH_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 

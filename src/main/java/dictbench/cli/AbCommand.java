@@ -8,6 +8,7 @@ import dictbench.gate.Comparison;
 import dictbench.gate.MarkdownFormat;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.JmhResults;
+import dictbench.results.Provenance;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.management.ManagementFactory;
@@ -15,9 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,6 +85,7 @@ final class AbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Instant started = Instant.now();
         var settings = gate.settings(command.commandLine());
         checkArguments();
         List<Side> sides = List.of(new Side(names.get(0), jarA), new Side(names.get(1), jarB));
@@ -96,7 +101,7 @@ final class AbCommand implements Callable<Integer> {
         }
         List<Path> merged = new ArrayList<>();
         for (Side side : sides) {
-            merged.add(writeSide(side));
+            merged.add(writeSide(side, started));
         }
         Path compareDir = out.resolve("compare");
         Files.createDirectories(compareDir);
@@ -211,7 +216,7 @@ final class AbCommand implements Callable<Integer> {
      * environment of its forks (their JVM flags as JMH recorded them, the datasets their params name), the
      * summary and the report.
      */
-    private Path writeSide(Side side) throws IOException {
+    private Path writeSide(Side side, Instant started) throws IOException {
         List<Path> roundFiles = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             roundFiles.add(side.round(out, round, ".json"));
@@ -229,7 +234,8 @@ final class AbCommand implements Callable<Integer> {
                     manifests.add(Datasets.manifest(Datasets.spec(dataset).withFormat(format)));
                 }
             }
-            run.describe(results.getFirst().jvmArgs(), manifests);
+            run.describe(results.getFirst().jvmArgs(), Map.of(), manifests, Provenance.of(Optional.empty(), Optional.of(side.jar()),
+                    BenchCommand.commandLine(command), "ab", side.name(), started));
             run.summarise("dictbench ab: " + side.name() + " (" + side.jar() + "), " + rounds + " round" + (rounds == 1 ? "" : "s")
                     + " of " + String.join(" ", jmhArgs));
             run.report();

@@ -10,14 +10,17 @@ import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
 import dictbench.results.Environment;
 import dictbench.results.JmhResults;
+import dictbench.results.Provenance;
 import dictbench.run.BenchmarkKind;
 import dictbench.run.Catalogue;
 import dictbench.run.HeapProfile;
 import dictbench.run.JvmState;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -41,11 +45,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dictbench bench}: the main job. Generates the dataset if it is missing or stale, runs the
- * suite through JMH with each fork's heap sized from the dataset, and writes
- * {@code results/<date>-<host>/} with the JMH JSON, the environment and the summary table.
+ * suite through JMH with each fork's heap sized from the dataset, and writes {@code runs/<date>-<host>/} (git
+ * ignores it; {@code --publish} writes {@code results/<date>-<host>/} instead) with the JMH JSON, the environment and
+ * the summary table.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run the benchmark suite on a dataset and write results/<date>-<host>/ (JMH JSON, environment, table).")
+        description = "Run the benchmark suite on a dataset and write runs/<date>-<host>/ (JMH JSON, environment, table).")
 final class BenchCommand implements Callable<Integer> {
 
     /**
@@ -110,6 +115,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Dataset specs to load, comma-separated; several run in one JMH run so that they compare (default: ${DEFAULT-VALUE}).")
     List<String> datasets;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", split = ",",
+            description = "Put the datasets' files in these directories, in turn (e.g. one per disk), instead of the specs' dirs; "
+                    + "recorded in the manifest and environment.json.")
+    List<Path> dataDirs;
+
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "binary",
             description = "File format(s), comma-separated: binary, java-serial (default: ${DEFAULT-VALUE}).")
     List<String> formats;
@@ -122,8 +132,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Page-cache states: warm, cold (default: the suite's; a dataset on tmpfs can only be warm).")
     List<String> caches;
 
-    @Option(names = "--only", paramLabel = "CLASS", split = ",",
-            description = "Run only these benchmark classes of the suite, e.g. DecodeBenchmark,RawReadBenchmark.")
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "Run only these benchmarks, named as the table names them (sequential, platform, virtual, forkjoin, "
+                    + "subprocess-pool, subprocess-spawn, raw-read, decode, overlap-bound) or by class, e.g. platform,forkjoin.")
     List<String> only;
 
     @Option(names = {"-wi", "--warmups"}, paramLabel = "N", description = "Warm-up shots per fork (default: the suite's).")
@@ -138,8 +149,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "Measured shots per fork (default: the suite's).")
     Integer iterations;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the run (default: results/<date>-<host>[-quick|-gate]).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the run (default: runs/<date>-<host>[-quick|-gate] in the checkout, which git ignores).")
     Path out;
+
+    @Option(names = "--publish", description = "Write the run to results/<date>-<host>[-quick|-gate], beside the published runs, instead of runs/.")
+    boolean publish;
 
     @Option(names = "--heap", paramLabel = "PROFILE", split = ",",
             description = "Heap profiles, comma-separated, or all: sized (young generation sized to a shot), default (the JVM's "
@@ -151,16 +166,29 @@ final class BenchCommand implements Callable<Integer> {
                     + FIRST_LOAD_FORKS + " forks) (default: the suite's).")
     List<String> jvms;
 
+    @Option(names = "--label", paramLabel = "TEXT", description = "A note on what this run is for, recorded in environment.json and shown in the report.")
+    String label;
+
     @Override
     public Integer call() throws Exception {
+        Instant started = Instant.now();
         // a value given twice (--cache warm,warm) is one configuration, not the same one run twice
         formats = distinct(formats);
         caches = distinct(caches);
         modes = distinct(modes);
         Suite suite = suite();
+        if (publish && out != null) {
+            throw new ParameterException(command.commandLine(), "--publish and --out both say where the run goes; give one");
+        }
         List<DatasetSpec> specs = new ArrayList<>();
+        List<Path> dirs = dataDirs == null ? List.of() : dataDirs.stream().map(d -> d.toAbsolutePath().normalize()).distinct().toList();
+        List<String> specFiles = new ArrayList<>();
         for (String name : datasets.stream().distinct().toList()) {
-            specs.add(Datasets.spec(name));
+            DatasetSpec spec = Datasets.spec(name);
+            specs.add(dirs.isEmpty() ? spec : spec.withDirectories(dirs));
+            if (Datasets.isPath(name)) {
+                specFiles.add(Path.of(name).toAbsolutePath().normalize().toString());
+            }
         }
         String names = String.join(",", specs.stream().map(DatasetSpec::name).toList());
         List<Catalogue> selected = selectedBenchmarks(suite);
@@ -179,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
         Manifest manifest = manifests.stream().max(Comparator.comparingLong(HeapBudget::required)).orElseThrow();
         List<Pass> passes = passes(suite, selected, threadList);
         checkHeaps(passes, manifest);
-        try (RunDirectory run = RunDirectory.open(out != null ? out : defaultOutput(suite))) {
+        try (RunDirectory run = RunDirectory.open(out != null ? out : defaultOutput(suite, publish))) {
             String root = "-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root();
             // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
             String timelines = "-D" + TimelineRecorder.DIR_PROPERTY + "=" + run.layout().timelines().toAbsolutePath();
@@ -189,6 +217,13 @@ final class BenchCommand implements Callable<Integer> {
                 Path partial = run.layout().passJsonPartial(passFiles.size() + 1);
                 List<String> appended = new ArrayList<>(ForkHeap.flags(pass.heap(), manifest));
                 appended.add(root);
+                // the forks get spec names only: where specs named by path are, and where --data-dir put the files
+                if (!specFiles.isEmpty()) {
+                    appended.add("-D" + Datasets.SPEC_FILES_PROPERTY + "=" + String.join(File.pathSeparator, specFiles));
+                }
+                if (!dirs.isEmpty()) {
+                    appended.add("-D" + Datasets.DATA_DIRS_PROPERTY + "=" + String.join(File.pathSeparator, dirs.stream().map(Path::toString).toList()));
+                }
                 appended.add(timelines);
                 ChainedOptionsBuilder options = new OptionsBuilder()
                         .forks(pass.forks())
@@ -228,7 +263,8 @@ final class BenchCommand implements Callable<Integer> {
             passes.stream().map(Pass::heap).distinct().forEach(h -> profileFlags.put(h.key(), ForkHeap.flags(h, manifest)));
             List<String> jvmArgs = new ArrayList<>(FORK_BASE_FLAGS);
             jvmArgs.add(root);
-            run.describe(jvmArgs, profileFlags, manifests);
+            run.describe(jvmArgs, profileFlags, manifests, Provenance.of(Optional.of(Datasets.root()), Provenance.ownJar(),
+                    commandLine(command), suite.name(), label, started));
             String table = run.summarise("dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")");
             command.commandLine().getOut().println();
             command.commandLine().getOut().print(table);
@@ -237,6 +273,11 @@ final class BenchCommand implements Callable<Integer> {
             run.finish();
         }
         return ExitCodes.OK;
+    }
+
+    /** The command line as typed after {@code dictbench}: the subcommand and its arguments. */
+    static String commandLine(CommandSpec command) {
+        return String.join(" ", command.commandLine().getParseResult().originalArgs());
     }
 
     private Suite suite() {
@@ -380,11 +421,30 @@ final class BenchCommand implements Callable<Integer> {
             return suite.benchmarks();
         }
         List<Catalogue> selected = new ArrayList<>();
-        for (String c : only) {
-            selected.add(Catalogue.ofClass(c).orElseThrow(() -> new ParameterException(command.commandLine(),
-                    "--only: unknown benchmark class '" + c + "'; known: " + FULL.benchmarks().stream().map(Catalogue::className).toList())));
+        List<String> impliedModes = new ArrayList<>();
+        for (String name : only) {
+            Catalogue c = Catalogue.named(name.strip()).orElseThrow(() -> new ParameterException(command.commandLine(),
+                    "--only: unknown benchmark '" + name + "'; known: " + Arrays.stream(Catalogue.values()).map(BenchCommand::onlyName).toList()
+                            + " (or their class names)"));
+            if (!selected.contains(c)) {
+                selected.add(c);
+            }
+            if (name.strip().startsWith(Catalogue.SUBPROCESS.baseLabel() + "-")) {
+                impliedModes.add(name.strip().substring(Catalogue.SUBPROCESS.baseLabel().length() + 1));
+            }
+        }
+        if (!impliedModes.isEmpty()) {
+            if (modes != null && !modes.isEmpty() && !modes.containsAll(impliedModes)) {
+                throw new ParameterException(command.commandLine(), "--only names subprocess mode(s) " + impliedModes + " but --mode says " + modes);
+            }
+            modes = modes != null && !modes.isEmpty() ? modes : impliedModes;
         }
         return selected;
+    }
+
+    /** How {@code --only} names a benchmark in its message: the table's label ({@code subprocess-pool|spawn} for the subprocess one). */
+    private static String onlyName(Catalogue c) {
+        return c == Catalogue.SUBPROCESS ? c.baseLabel() + "-pool, " + c.baseLabel() + "-spawn" : c.baseLabel();
     }
 
     private List<String> threadCounts(Suite suite) {
@@ -418,9 +478,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static Path defaultOutput(Suite suite) {
+    /** {@code runs/} (a user's own runs, ignored by git) or, published, {@code results/}: the first name not yet taken. */
+    private static Path defaultOutput(Suite suite, boolean publish) {
         String base = LocalDate.now() + "-" + Environment.localHost() + (suite == FULL ? "" : "-" + suite.name());
-        Path results = Datasets.root().resolve("results");
+        Path results = Datasets.root().resolve(publish ? "results" : "runs");
         Path dir = results.resolve(base);
         for (int n = 2; Files.exists(dir); n++) {
             dir = results.resolve(base + "-" + n);

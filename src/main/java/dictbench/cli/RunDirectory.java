@@ -9,6 +9,7 @@ import dictbench.report.Report;
 import dictbench.report.SummaryTable;
 import dictbench.results.Environment;
 import dictbench.results.JmhResults;
+import dictbench.results.Provenance;
 import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -194,15 +195,12 @@ final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Writes {@code environment.json}: this machine, the forks' JVM flags, and the datasets the run loaded
-     * with their spec hashes and mounts (from their manifests).
+     * Writes {@code environment.json}: this machine, the forks' JVM flags, the flags each heap profile of the run
+     * gave its forks on top of them, the datasets the run loaded with their spec hashes and mounts (from their
+     * manifests), and what made the run.
      */
-    void describe(List<String> forkJvmArgs, List<Manifest> manifests) throws IOException {
-        describe(forkJvmArgs, Map.of(), manifests);
-    }
-
-    /** As {@link #describe(List, List)}, with the flags each heap profile of the run gave its forks on top of {@code forkJvmArgs}. */
-    void describe(List<String> forkJvmArgs, Map<String, List<String>> heapProfiles, List<Manifest> manifests) throws IOException {
+    void describe(List<String> forkJvmArgs, Map<String, List<String>> heapProfiles, List<Manifest> manifests, Provenance run)
+            throws IOException {
         List<String> datasets = manifests.stream().map(Manifest::dataset).distinct().toList();
         List<Map<String, Object>> mounts = new ArrayList<>();
         for (var m : manifests.stream().flatMap(each -> each.mounts().stream()).distinct().toList()) {
@@ -214,7 +212,7 @@ final class RunDirectory implements AutoCloseable {
         }
         String hashes = String.join(",", manifests.stream()
                 .map(m -> (datasets.size() > 1 ? m.dataset() + ":" : "") + m.format() + "=" + m.specHash()).toList());
-        Environment.capture(forkJvmArgs, heapProfiles, String.join(",", datasets), hashes, mounts).write(layout.environmentJson());
+        Environment.capture(forkJvmArgs, heapProfiles, String.join(",", datasets), hashes, mounts).withRun(run).write(layout.environmentJson());
     }
 
     /** Writes {@code summary.md}, the headline table under {@code # title}; returns the table. */

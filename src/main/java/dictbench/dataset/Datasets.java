@@ -12,9 +12,16 @@ import java.util.stream.Stream;
  * name: {@code <root>/datasets/<name>.properties}, then the copy embedded in the jar. The root is the
  * system property {@value #ROOT_PROPERTY}, else the environment variable {@code DICTBENCH_ROOT},
  * else the working directory; relative {@code dirs} in a spec are resolved against it.
+ *
+ * <p>Two system properties carry what {@code bench} was told into its forks, which receive only spec names: {@value
+ * #SPEC_FILES_PROPERTY} lists spec files named by path (separated by the platform's path separator), found by their
+ * names before the root's; {@value #DATA_DIRS_PROPERTY} lists directories (the same separator) that replace every
+ * spec's {@code dirs}.
  */
 public final class Datasets {
     public static final String ROOT_PROPERTY = "dictbench.root";
+    public static final String SPEC_FILES_PROPERTY = "dictbench.spec.files";
+    public static final String DATA_DIRS_PROPERTY = "dictbench.data.dirs";
     private static final String RESOURCE_DIR = "datasets/";
 
     private Datasets() {
@@ -28,12 +35,40 @@ public final class Datasets {
         return Path.of(root == null || root.isBlank() ? "" : root).toAbsolutePath().normalize();
     }
 
+    /**
+     * The spec named (or at the path given), found as {@link #spec(String, Path)} finds it in {@link #root()}, and
+     * after the spec files of {@value #SPEC_FILES_PROPERTY}; its files in the directories of {@value #DATA_DIRS_PROPERTY}
+     * when that is set.
+     */
     public static DatasetSpec spec(String nameOrPath) throws IOException {
-        return spec(nameOrPath, root());
+        DatasetSpec spec = null;
+        for (Path file : pathList(SPEC_FILES_PROPERTY)) {
+            if (DatasetSpec.specName(file.getFileName().toString()).equals(nameOrPath)) {
+                spec = DatasetSpec.read(file, root());
+                break;
+            }
+        }
+        if (spec == null) {
+            spec = spec(nameOrPath, root());
+        }
+        List<Path> dirs = pathList(DATA_DIRS_PROPERTY);
+        return dirs.isEmpty() ? spec : spec.withDirectories(dirs);
+    }
+
+    /** A system property's paths, split at the platform's path separator, absolute; empty when unset. */
+    private static List<Path> pathList(String property) {
+        String value = System.getProperty(property, "");
+        return Stream.of(value.split(java.io.File.pathSeparator)).filter(v -> !v.isBlank())
+                .map(v -> Path.of(v).toAbsolutePath().normalize()).toList();
+    }
+
+    /** Whether {@code nameOrPath} names a spec file by its path rather than a spec by its name. */
+    public static boolean isPath(String nameOrPath) {
+        return nameOrPath.endsWith(".properties") || nameOrPath.contains("/");
     }
 
     public static DatasetSpec spec(String nameOrPath, Path root) throws IOException {
-        if (nameOrPath.endsWith(".properties") || nameOrPath.contains("/")) {
+        if (isPath(nameOrPath)) {
             return DatasetSpec.read(Path.of(nameOrPath), root);
         }
         Path file = root.resolve(RESOURCE_DIR + nameOrPath + ".properties");

@@ -4,10 +4,12 @@ import dictbench.format.Cells;
 import dictbench.format.OutputFormat;
 import dictbench.format.Table;
 import dictbench.format.TableFormat;
+import dictbench.results.Environment;
 import dictbench.stats.PerformanceChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -25,6 +27,11 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
     @Override
     public String fileName() {
         return "gate.md";
+    }
+
+    /** What made a side's run, where its environment records it (runs recorded before it did have no line). */
+    private static void runLine(String side, Optional<Environment> environment, StringBuilder out) {
+        environment.map(Environment::run).ifPresent(run -> out.append(side).append(": ").append(escape(run.describe())).append(".\n\n"));
     }
 
     @Override
@@ -45,6 +52,8 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
                 .append(report.count(PerformanceChange.Verdict.INCONCLUSIVE)).append(" inconclusive, of ")
                 .append(report.rows().size()).append(" benchmarks compared (threshold ").append(Sentences.number(100 * s.threshold()))
                 .append("%, α = ").append(Sentences.number(s.alpha())).append(", ").append(correction).append(").\n\n");
+        runLine("Baseline", report.environment().baseline(), out);
+        runLine("Current", report.environment().current(), out);
         if (forced) {
             out.append("> **Warning: the environments differ** and were compared anyway (`--allow-env-mismatch`): ")
                     .append(escape(String.join("; ", report.environment().differences())))

@@ -8,6 +8,7 @@ import dictbench.format.TableFormat;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.Environment;
 import dictbench.results.EnvironmentKey;
+import dictbench.results.Provenance;
 import dictbench.results.Results;
 import dictbench.run.RunLayout;
 import dictbench.stats.AmdahlFit;
@@ -186,6 +187,10 @@ public final class Report {
                 + "Results from different environments are never compared. Sources: "
                 + results.environments().stream().flatMap(e -> e.sources().stream()).map(Path::toString).collect(Collectors.joining(", "))
                 + ". How to read each table and chart: docs/method.md, section Reports."));
+        for (Results.Source source : results.sources()) {
+            out.add(new Paragraph("Run " + source.file() + ": " + source.run().map(Provenance::describe)
+                    .orElse("recorded before runs named their commit and command") + " · " + source.plan() + "."));
+        }
         String current = "";
         for (Section s : sections) {
             if (!s.environmentId().equals(current)) {

@@ -26,6 +26,8 @@ import java.util.Optional;
  *           the JVM's default here (read from this JVM's collector beans)
  * @param heapProfiles the heap profiles of the run ({@code heap} param) and the flags each gave its forks on top of
  *           {@code jvmArgs}; empty for a run without profiles (all sized, its flags in {@code jvmArgs})
+ * @param run what made the run ({@link Provenance}: commit, jar, command line, suite, label, start and end); null in
+ *           runs recorded before dictbench wrote it
  */
 public record Environment(
         String timestamp,
@@ -42,7 +44,8 @@ public record Environment(
         String dataset,
         String datasetHash,
         List<Map<String, Object>> mounts,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> heapProfiles) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> heapProfiles,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Provenance run) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -61,7 +64,13 @@ public record Environment(
     public Environment(String timestamp, String host, String cpuModel, int cores, long memoryBytes, String os, String kernel,
                        String jdk, String vm, List<String> jvmArgs, String gc, String dataset, String datasetHash,
                        List<Map<String, Object>> mounts) {
-        this(timestamp, host, cpuModel, cores, memoryBytes, os, kernel, jdk, vm, jvmArgs, gc, dataset, datasetHash, mounts, Map.of());
+        this(timestamp, host, cpuModel, cores, memoryBytes, os, kernel, jdk, vm, jvmArgs, gc, dataset, datasetHash, mounts, Map.of(), null);
+    }
+
+    /** This environment, recording what made its run. */
+    public Environment withRun(Provenance run) {
+        return new Environment(timestamp, host, cpuModel, cores, memoryBytes, os, kernel, jdk, vm, jvmArgs, gc, dataset, datasetHash, mounts,
+                heapProfiles, run);
     }
 
     /** The datasets the run loaded: {@code dataset} names several, comma-separated, when one run loaded several. */
@@ -80,7 +89,7 @@ public record Environment(
                 readMemoryBytes(), System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("os.version"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
-                jvmArgs, gcOf(jvmArgs), dataset, datasetHash, mounts, heapProfiles);
+                jvmArgs, gcOf(jvmArgs), dataset, datasetHash, mounts, heapProfiles, null);
     }
 
     public void write(Path file) throws IOException {

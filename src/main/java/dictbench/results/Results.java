@@ -21,11 +21,46 @@ import java.util.Optional;
  * results from different machines, JDKs, flags or datasets never meet in one comparison.
  *
  * @param environments in the order the inputs first name them
+ * @param sources      every JMH JSON file read, in the order given
  */
-public record Results(List<EnvironmentGroup> environments) {
+public record Results(List<EnvironmentGroup> environments, List<Source> sources) {
 
     public Results {
         environments = List.copyOf(environments);
+        sources = List.copyOf(sources);
+    }
+
+    /**
+     * One JMH JSON file read, and what made it.
+     *
+     * @param file    the JMH JSON file
+     * @param run     its environment's {@link Provenance}; empty for a file without one (or recorded before dictbench wrote it)
+     * @param results its benchmarks
+     */
+    public record Source(Path file, Optional<Provenance> run, List<BenchmarkResult> results) {
+        public Source {
+            results = List.copyOf(results);
+        }
+
+        /**
+         * The file's forks × shots, each distinct plan with the number of benchmarks run so, e.g. {@code 2 forks × 3 shots
+         * (25 configurations), 5 forks × 1 shot (8)}; JMH's JSON counts the measured shots, not the warm-ups.
+         */
+        public String plan() {
+            Map<String, Integer> plans = new LinkedHashMap<>();
+            for (BenchmarkResult r : results) {
+                int[] sizes = r.primary().forkSizes();
+                int min = java.util.Arrays.stream(sizes).min().orElse(0);
+                int max = java.util.Arrays.stream(sizes).max().orElse(0);
+                String shots = min == max ? String.valueOf(min) : min + "-" + max;
+                plans.merge(sizes.length + (sizes.length == 1 ? " fork" : " forks") + " × " + shots + (max == 1 ? " shot" : " shots"), 1,
+                        Integer::sum);
+            }
+            List<String> parts = new ArrayList<>();
+            plans.forEach((plan, n) -> parts.add(plan + (parts.isEmpty() ? " (" + n + (n == 1 ? " configuration)" : " configurations)")
+                    : " (" + n + ")")));
+            return String.join(", ", parts);
+        }
     }
 
     /**
@@ -187,6 +222,7 @@ public record Results(List<EnvironmentGroup> environments) {
                     .toList();
             groups.add(new EnvironmentGroup(env.getKey(), env.getValue(), datasets));
         }
-        return new Results(groups);
+        return new Results(groups, runs.stream()
+                .map(r -> new Source(r.source(), r.environment().flatMap(e -> Optional.ofNullable(e.run())), r.results())).toList());
     }
 }

@@ -81,6 +81,15 @@ public enum Catalogue {
         return parts.length >= 2 ? parts[parts.length - 2] : benchmark;
     }
 
+    /**
+     * The entry a name on the command line means: the table's label ({@code platform}, {@code raw-read}; {@code
+     * subprocess-pool} and {@code subprocess-spawn} name the subprocess strategy in that mode) or the class's simple name.
+     */
+    public static Optional<Catalogue> named(String name) {
+        return Arrays.stream(values()).filter(e -> e.label.equals(name) || e.className.equals(name)
+                || e == SUBPROCESS && (name.equals(e.label + "-pool") || name.equals(e.label + "-spawn"))).findFirst();
+    }
+
     /** The entry for a class's simple name. */
     public static Optional<Catalogue> ofClass(String simpleName) {
         return Arrays.stream(values()).filter(e -> e.className.equals(simpleName)).findFirst();

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,6 +34,24 @@ class CatalogueTest {
     static final Map<Counter.Group, Class<?>> COUNTER_CLASSES = Map.of(
             Counter.Group.SHOT, ShotCounters.class, Counter.Group.LOAD, LoadCounters.class, Counter.Group.MEMORY, MemoryCounters.class,
             Counter.Group.SUBPROCESS, SubprocessCounters.class);
+
+    @ParameterizedTest
+    @EnumSource(Catalogue.class)
+    void theCommandLineTakesTheTablesNameAndTheClassName(Catalogue entry) {
+        String tableName = entry.label(Map.of("mode", "pool"));
+        assertEquals(Optional.of(entry), Catalogue.named(tableName), tableName);
+        assertEquals(Optional.of(entry), Catalogue.named(entry.className()), entry.className());
+    }
+
+    @Test
+    void subprocessIsNamedWithOrWithoutItsModeAndNothingElseMatches() {
+        for (String name : List.of("subprocess", "subprocess-spawn", "subprocess-pool")) {
+            assertEquals(Optional.of(Catalogue.SUBPROCESS), Catalogue.named(name), name);
+        }
+        for (String name : List.of("subprocess-fork", "Platform", "platform-split", "", "LoadBenchmark")) {
+            assertEquals(Optional.empty(), Catalogue.named(name), name);
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(Catalogue.class)

@@ -90,7 +90,7 @@ class MainTest {
             bench --threads two                            | Invalid value for option '--threads'
             bench --cache hot                              | --cache must be warm or cold, got 'hot'
             bench --mode fork                              | --mode must be spawn or pool, got 'fork'
-            bench --only NoSuchBenchmark                   | --only: unknown benchmark class 'NoSuchBenchmark'
+            bench --only NoSuchBenchmark                   | --only: unknown benchmark 'NoSuchBenchmark'
             bench --forks many                             | Invalid value for option '--forks'
             bench --dataset nope                           | dataset spec 'nope' not found
             report --bogus results                         | Unknown option: '--bogus'
