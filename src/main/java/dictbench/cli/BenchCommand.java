@@ -8,6 +8,9 @@ import dictbench.dataset.Datasets;
 import dictbench.dataset.Generator;
 import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
+import dictbench.load.SubprocessStrategy;
+import dictbench.load.Threads;
+import dictbench.os.GitCheckout;
 import dictbench.results.Environment;
 import dictbench.results.JmhResults;
 import dictbench.results.Provenance;
@@ -35,8 +38,10 @@ import java.util.regex.Pattern;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,6 +79,10 @@ final class BenchCommand implements Callable<Integer> {
      */
     static final Suite GATE = new Suite("gate", QUICK.benchmarks(), QUICK.caches(), QUICK.subprocessModes(), 5, 1, 10,
             List.of(HeapProfile.SIZED), List.of(JvmState.WARMED));
+
+    /** The plan's duration model: seconds per unit of {@link SuiteProgress#work}, plus seconds per GB a shot reads. */
+    static final double SECONDS_PER_UNIT = 0.6;
+    static final double SECONDS_PER_GB_UNIT = 2.3;
 
     /** Forks of a first-load pass: each times one shot, so the sample is the forks. */
     static final int FIRST_LOAD_FORKS = 5;
@@ -172,6 +181,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
+        Optional<GitCheckout> checkout = GitCheckout.at(Datasets.root()); // as the run starts: its jar was built from this tree
         // a value given twice (--cache warm,warm) is one configuration, not the same one run twice
         formats = distinct(formats);
         caches = distinct(caches);
@@ -207,11 +217,23 @@ final class BenchCommand implements Callable<Integer> {
         Manifest manifest = manifests.stream().max(Comparator.comparingLong(HeapBudget::required)).orElseThrow();
         List<Pass> passes = passes(suite, selected, threadList);
         checkHeaps(passes, manifest);
+        checkChildrenFit(passes, manifests);
         try (RunDirectory run = RunDirectory.open(out != null ? out : defaultOutput(suite, publish))) {
             String root = "-D" + Datasets.ROOT_PROPERTY + "=" + Datasets.root();
             // Forks write each configuration's per-file timeline there (a path, not a flag: kept out of environment.json).
             String timelines = "-D" + TimelineRecorder.DIR_PROPERTY + "=" + run.layout().timelines().toAbsolutePath();
             run.clearTimelines();
+            List<String> modeList = modes != null && !modes.isEmpty() ? modes : suite.subprocessModes();
+            int configurations = 0;
+            double work = 0;
+            for (Pass pass : passes) {
+                int n = configurations(pass, specs.size() * formats.size(), modeList);
+                configurations += n;
+                work += n * SuiteProgress.work(pass.forks(), pass.warmups(), pass.measurements());
+            }
+            command.commandLine().getErr().println(plan(passes, configurations, work, manifests));
+            SuiteProgress progress = new SuiteProgress(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL),
+                    System.err, configurations, work);
             List<Path> passFiles = new ArrayList<>();
             for (Pass pass : passes) {
                 Path partial = run.layout().passJsonPartial(passFiles.size() + 1);
@@ -237,7 +259,7 @@ final class BenchCommand implements Callable<Integer> {
                         .param("format", formats.toArray(String[]::new))
                         .param("cache", pass.caches().toArray(String[]::new))
                         .param("threads", pass.threads().toArray(String[]::new))
-                        .param("mode", (modes != null && !modes.isEmpty() ? modes : suite.subprocessModes()).toArray(String[]::new))
+                        .param("mode", modeList.toArray(String[]::new))
                         .param("heap", pass.heap().key())
                         .param("jvm", pass.jvm().key())
                         .shouldFailOnError(true)
@@ -249,9 +271,10 @@ final class BenchCommand implements Callable<Integer> {
                 command.commandLine().getErr().printf("== pass %d of %d: heap %s, JVM %s (%s)%n", passFiles.size() + 1, passes.size(),
                         pass.heap().key(), pass.jvm().key(), String.join(" ", ForkHeap.flags(pass.heap(), manifest)));
                 try {
-                    new Runner(options.build()).run();
+                    new Runner(options.build(), progress).run();
                 } catch (RunnerException e) { // closing the unfinished run removes the passes' files
-                    throw new IOException("the benchmark run failed: " + e.getMessage() + "; rerun with --verbose or see the JMH output above", e);
+                    throw new IOException("the benchmark run failed: " + progress.forkFailure().map(f -> "a fork reported " + f)
+                            .orElse(e.getMessage()) + "; see the JMH output above", e);
                 }
                 passFiles.add(partial);
             }
@@ -263,16 +286,47 @@ final class BenchCommand implements Callable<Integer> {
             passes.stream().map(Pass::heap).distinct().forEach(h -> profileFlags.put(h.key(), ForkHeap.flags(h, manifest)));
             List<String> jvmArgs = new ArrayList<>(FORK_BASE_FLAGS);
             jvmArgs.add(root);
-            run.describe(jvmArgs, profileFlags, manifests, Provenance.of(Optional.of(Datasets.root()), Provenance.ownJar(),
+            run.describe(jvmArgs, profileFlags, manifests, Provenance.of(checkout, Provenance.ownJar(),
                     commandLine(command), suite.name(), label, started));
-            String table = run.summarise("dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")");
+            RunDirectory.Summary summary = run.summarise("dictbench " + suite.name() + " run: " + names + " (" + String.join(", ", formats) + ")");
             command.commandLine().getOut().println();
-            command.commandLine().getOut().print(table);
+            command.commandLine().getOut().print(summary.table());
             run.report();
-            command.commandLine().getOut().println("\nwrote " + run.dir() + " (full report: " + run.layout().reportHtml() + ")");
+            command.commandLine().getOut().println("\nwrote " + run.dir() + " (full report: " + run.layout().reportHtml() + ")\n");
+            command.commandLine().getOut().print(summary.verdict());
             run.finish();
         }
         return ExitCodes.OK;
+    }
+
+    /** How many configurations JMH runs in {@code pass}: each benchmark's params that the pass gives, multiplied out. */
+    private static int configurations(Pass pass, int datasetsAndFormats, List<String> modeList) {
+        int total = 0;
+        for (Catalogue c : pass.benchmarks()) {
+            int n = datasetsAndFormats;
+            n *= c.params().contains("cache") ? pass.caches().size() : 1;
+            n *= c.params().contains("threads") ? pass.threads().size() : 1;
+            n *= c.params().contains("mode") ? modeList.size() : 1;
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * The line before a run: configurations, forks and shots per pass, the data each shot reads, and a rough duration:
+     * {@value #SECONDS_PER_UNIT} s per fork start or shot plus {@value #SECONDS_PER_GB_UNIT} s per GB a shot reads
+     * (fitted to this project's machine; the suite's progress lines measure the real rate as it goes).
+     */
+    private static String plan(List<Pass> passes, int configurations, double work, List<Manifest> manifests) {
+        long bytes = manifests.stream().mapToLong(Manifest::totalBytes).max().orElse(0);
+        double seconds = work * (SECONDS_PER_UNIT + SECONDS_PER_GB_UNIT * bytes / 1e9);
+        List<String> parts = new ArrayList<>();
+        for (Pass p : passes) {
+            parts.add(p.heap().key() + "/" + p.jvm().key() + " " + p.forks() + " forks × " + (p.warmups() > 0 ? p.warmups() + "+" : "")
+                    + p.measurements() + " shots");
+        }
+        return String.format(java.util.Locale.ROOT, "plan: %d configurations in %d passes (%s); each shot reads %.0f MB; about %.0f min "
+                + "on a machine like this project's", configurations, passes.size(), String.join(", ", parts), bytes / 1e6, seconds / 60);
     }
 
     /** The command line as typed after {@code dictbench}: the subcommand and its arguments. */
@@ -373,8 +427,7 @@ final class BenchCommand implements Callable<Integer> {
     private void checkHeaps(List<Pass> passes, Manifest manifest) {
         long need = HeapBudget.required(manifest);
         if (passes.stream().anyMatch(p -> p.heap() == HeapProfile.DEFAULT)) {
-            long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize();
+            long memory = HeapBudget.machineMemoryBytes();
             long defaultHeap = memory / 4;
             if (defaultHeap < need) {
                 throw new ParameterException(command.commandLine(), String.format(java.util.Locale.ROOT,
@@ -382,6 +435,29 @@ final class BenchCommand implements Callable<Integer> {
                                 + "leave default out (--heap sized), or use a collector profile, e.g. --heap g1 (%s)",
                         defaultHeap / 1e9, memory / 1e9, manifest.dataset(), need / 1e9,
                         String.join(" ", ForkHeap.flags(HeapProfile.G1, manifest))));
+            }
+        }
+    }
+
+    /**
+     * Refuses, before the first shot, a subprocess configuration whose child JVMs and their parent fork would not fit in
+     * this machine's memory ({@link SubprocessStrategy#checkFits}): it would measure swapping, or be killed mid-run.
+     */
+    private void checkChildrenFit(List<Pass> passes, List<Manifest> manifests) {
+        for (Pass pass : passes) {
+            if (!pass.benchmarks().contains(Catalogue.SUBPROCESS)) {
+                continue;
+            }
+            for (Manifest m : manifests) {
+                long largest = m.files().stream().mapToLong(Manifest.FileEntry::bytes).max().orElse(0);
+                for (String t : pass.threads()) {
+                    try {
+                        SubprocessStrategy.checkFits(Integer.parseInt(t), largest, HeapBudget.required(m), HeapBudget.machineMemoryBytes());
+                    } catch (IllegalArgumentException e) {
+                        throw new ParameterException(command.commandLine(), "--threads " + t + " for the subprocess strategy on " + m.dataset()
+                                + ": " + e.getMessage() + " (or leave it out: --only without subprocess)");
+                    }
+                }
             }
         }
     }
@@ -450,8 +526,8 @@ final class BenchCommand implements Callable<Integer> {
     private List<String> threadCounts(Suite suite) {
         if (threads != null && !threads.isEmpty()) {
             for (int t : threads) {
-                if (t < 1) {
-                    throw new ParameterException(command.commandLine(), "--threads values must be >= 1, got " + t);
+                if (t < 1 || t > Threads.MAX) {
+                    throw new ParameterException(command.commandLine(), "--threads values must be in 1.." + Threads.MAX + ", got " + t);
                 }
             }
             return threads.stream().distinct().map(String::valueOf).toList();

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 @Command(name = "dictbench", mixinStandardHelpOptions = true, version = "dictbench 0.1",
         description = "Generate dictionary datasets and measure how fast each concurrency strategy loads them.",
         subcommands = {GenerateCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class,
-                CalibrateCommand.class})
+                CalibrateCommand.class, PublishCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces on errors.")
@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: generate, bench, report, compare, ab or calibrate");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: generate, bench, report, compare, ab, calibrate or publish");
     }
 
     public static void main(String[] args) {

@@ -7,6 +7,8 @@ import dictbench.dataset.Manifest;
 import dictbench.os.AtomicFiles;
 import dictbench.report.Report;
 import dictbench.report.SummaryTable;
+import dictbench.report.Verdict;
+import dictbench.results.BenchmarkResult;
 import dictbench.results.Environment;
 import dictbench.results.JmhResults;
 import dictbench.results.Provenance;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A run's directory ({@link RunLayout}), written the one way {@code bench} and {@code ab} (and through
@@ -113,6 +116,7 @@ final class RunDirectory implements AutoCloseable {
         if (!finished) {
             abandon();
         }
+        deleteWorkerLogs();
         unlock();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -129,8 +133,24 @@ final class RunDirectory implements AutoCloseable {
         Files.deleteIfExists(layout.dir().resolve(LOCK));
     }
 
-    /** What an interrupted or failed run leaves is removed: parts, timelines, and the directory if this run made it. */
+    /** The children's stderr logs: a fork killed outright (SIGKILL) cannot remove its children's, so the run does. */
+    private void deleteWorkerLogs() {
+        Path logs = layout.workerLogs();
+        if (Files.isDirectory(logs)) {
+            try (var entries = Files.newDirectoryStream(logs)) {
+                for (Path p : entries) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(logs);
+            } catch (IOException e) {
+                // best effort, as the rest of the clean-up
+            }
+        }
+    }
+
+    /** What an interrupted or failed run leaves is removed: parts, timelines, worker logs, and the directory if this run made it. */
     private void abandon() {
+        deleteWorkerLogs();
         try {
             try (var entries = Files.newDirectoryStream(layout.dir(), "*.partial")) {
                 for (Path p : entries) {
@@ -215,12 +235,21 @@ final class RunDirectory implements AutoCloseable {
         Environment.capture(forkJvmArgs, heapProfiles, String.join(",", datasets), hashes, mounts).withRun(run).write(layout.environmentJson());
     }
 
-    /** Writes {@code summary.md}, the headline table under {@code # title}; returns the table. */
-    String summarise(String title) throws IOException {
-        String table = SummaryTable.of(JmhResults.read(layout.jmhJson())).markdown();
-        byte[] text = ("# " + title + "\n\n" + table).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Writes {@code summary.md}: under {@code # title}, the run's verdict ({@link Verdict}), then the headline table.
+     * Returns what a terminal shows: the table, and the verdict, the last thing a run prints.
+     */
+    Summary summarise(String title) throws IOException {
+        List<BenchmarkResult> results = JmhResults.read(layout.jmhJson());
+        Verdict verdict = Verdict.of(results, OptionalInt.of(Runtime.getRuntime().availableProcessors()));
+        String table = SummaryTable.of(results).markdown();
+        byte[] text = ("# " + title + "\n\n" + verdict.markdown() + table).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(layout.summary(), out -> out.write(text));
-        return table;
+        return new Summary(table, verdict.text());
+    }
+
+    /** A run's headline table (Markdown) and verdict (plain text), as a terminal shows them. */
+    record Summary(String table, String verdict) {
     }
 
     /** Writes the report (Markdown, CSV, HTML) from the run's JMH JSON and environment. */

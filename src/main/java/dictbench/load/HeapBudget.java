@@ -67,6 +67,12 @@ public final class HeapBudget {
         return List.of("-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", "-Xmn" + youngMb + "m");
     }
 
+    /** This machine's physical memory in bytes; 0 where the JVM cannot tell. */
+    public static long machineMemoryBytes() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
+    }
+
     /**
      * This JVM's maximum heap as its flags set it ({@code MaxHeapSize}: {@code -Xmx} or the JVM's ergonomic
      * choice). Not {@code Runtime.maxMemory()}: the parallel collector reports that without one survivor

@@ -65,6 +65,8 @@ public abstract sealed class SubprocessStrategy implements Strategy permits Spaw
      * so that the collector does not dominate the child's decode time.
      */
     public static final int CHILD_HEAP_PER_FILE_BYTE = 16;
+    /** What a child JVM holds beyond its heap (metaspace, code cache, thread stacks, the collector's own structures): an allowance. */
+    public static final long CHILD_NON_HEAP_BYTES = 128L << 20;
     /** Share of a child's heap given to the young generation, percent. */
     static final int YOUNG_SHARE_PERCENT = 60;
 
@@ -145,11 +147,31 @@ public abstract sealed class SubprocessStrategy implements Strategy permits Spaw
     }
 
     /**
+     * Refuses {@code children} child JVMs for files up to {@code largestFileBytes} beside a parent JVM of {@code parentHeapBytes}
+     * when together they need more than {@code machineBytes} (unknown: 0 or less, not checked): they would swap or be killed,
+     * and the run would measure that. The message says how many would fit.
+     *
+     * @throws IllegalArgumentException naming the need, the machine's memory and the most children that fit
+     */
+    public static void checkFits(int children, long largestFileBytes, long parentHeapBytes, long machineBytes) {
+        long child = childHeapBytes(largestFileBytes) + CHILD_NON_HEAP_BYTES;
+        long need = Math.addExact(parentHeapBytes, Math.multiplyExact(child, (long) children));
+        if (machineBytes > 0 && need > machineBytes) {
+            long fit = Math.max(0, (machineBytes - parentHeapBytes) / child);
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d child JVMs of %.2f GB each (heap for a %.0f MB "
+                            + "file, and %d MB beyond it) beside a %.1f GB parent need %.1f GB, more than this machine's %.1f GB of memory; "
+                            + "use at most %d", children, child / 1e9, largestFileBytes / 1e6, CHILD_NON_HEAP_BYTES >> 20,
+                    parentHeapBytes / 1e9, need / 1e9, machineBytes / 1e9, fit));
+        }
+    }
+
+    /**
      * Prepares for loads of files up to {@code maxFileBytes}, outside the timed region: a pool starts its
      * workers and waits for each to say hello; spawn does nothing, since each child is sized for its own file.
      */
     public final void start(long maxFileBytes) throws IOException {
         long heapBytes = childHeapBytes(maxFileBytes); // rejects a bad maxFileBytes in either mode
+        checkFits(threads, maxFileBytes, Runtime.getRuntime().maxMemory(), HeapBudget.machineMemoryBytes());
         synchronized (loadLock) {
             checkOpen();
             prepare(heapBytes, maxFileBytes);

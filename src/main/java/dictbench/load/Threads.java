@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** What the strategies (and the baselines) that take a thread count share: its validation and their thread pool. */
 public final class Threads {
     /** More threads than this is a typo, not an experiment. */
-    static final int MAX = 4096;
+    public static final int MAX = 4096;
 
     private Threads() {
     }

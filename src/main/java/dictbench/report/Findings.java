@@ -191,7 +191,7 @@ final class Findings {
     }
 
     /** The fastest warm in-process configuration's profile and flags, against the same configuration in the default heap. */
-    private static Optional<String> recommendation(List<CollectorMemory> rows, EnvironmentKey env) {
+    static Optional<String> recommendation(List<CollectorMemory> rows, EnvironmentKey env) {
         List<CollectorMemory> warm = rows.stream().filter(m -> m.row().result().param("cache").orElse("").equals("warm")
                 && !m.row().result().is(Catalogue.SUBPROCESS)).toList();
         Optional<CollectorMemory> best = warm.stream().filter(m -> m.profile().jvm().equals("warmed"))

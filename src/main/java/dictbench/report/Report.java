@@ -48,6 +48,9 @@ public final class Report {
     private record Chart(String svg) implements Block {
     }
 
+    private record Bullets(List<String> items) implements Block {
+    }
+
     /** The analyses of one dataset group. */
     private record Section(String environmentId, EnvironmentKey environment, Results.DatasetGroup group, SummaryTable table,
                            List<Scaling> scaling, List<Limits> limits, List<ColdOverlap> coldOverlaps,
@@ -102,6 +105,10 @@ public final class Report {
             switch (b) {
                 case Heading h -> out.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
                 case Paragraph p -> out.append(p.text()).append("\n\n");
+                case Bullets list -> {
+                    list.items().forEach(item -> out.append("- ").append(item).append('\n'));
+                    out.append('\n');
+                }
                 case TableBlock t -> {
                     out.append("**").append(t.table().title()).append("**\n\n").append(TableFormat.MARKDOWN.render(t.table())).append('\n');
                     t.table().notes().forEach(n -> out.append("- ").append(n).append('\n'));
@@ -133,6 +140,11 @@ public final class Report {
                 case Heading h -> out.append("<h").append(h.level()).append('>').append(Svg.escape(h.text()))
                         .append("</h").append(h.level()).append(">\n");
                 case Paragraph p -> out.append("<p>").append(Svg.escape(p.text())).append("</p>\n");
+                case Bullets list -> {
+                    out.append("<ul>\n");
+                    list.items().forEach(item -> out.append("<li>").append(Svg.escape(item)).append("</li>\n"));
+                    out.append("</ul>\n");
+                }
                 case TableBlock t -> {
                     out.append(TableFormat.HTML.render(t.table()).replaceFirst("<table>",
                             "<table><caption>" + Svg.escape(t.table().title()) + "</caption>"));
@@ -191,6 +203,15 @@ public final class Report {
             out.add(new Paragraph("Run " + source.file() + ": " + source.run().map(Provenance::describe)
                     .orElse("recorded before runs named their commit and command") + " · " + source.plan() + "."));
         }
+        int id = 1;
+        for (Results.EnvironmentGroup env : results.environments()) {
+            List<String> verdict = Verdict.of(env.datasets().stream().flatMap(d -> d.results().stream()).toList(), env.key().cores()).lines();
+            if (!verdict.isEmpty()) {
+                out.add(new Heading(2, results.environments().size() == 1 ? "Verdict" : "Verdict, environment E" + id));
+                out.add(new Bullets(verdict));
+            }
+            id++;
+        }
         String current = "";
         for (Section s : sections) {
             if (!s.environmentId().equals(current)) {
@@ -213,15 +234,32 @@ public final class Report {
                 && o.group().format().equals(s.group().format())).toList();
     }
 
+    /** Every profile's rows of {@code s}'s environment, dataset and format, with their collector and memory counters. */
+    private List<CollectorMemory> collectorMemory(Section s) {
+        return CollectorMemory.of(sameData(s).stream()
+                .map(o -> new ProfileTable(o.group().profile().orElse(Results.Profile.SIZED_WARMED), o.table())).toList());
+    }
+
+    /**
+     * The recommendation of the "Collector and memory" findings for the first dataset of the first environment: the heap
+     * profile and flags that loaded fastest, against the JVM's default heap; empty without memory counters or profiles.
+     */
+    static Optional<String> recommendation(Results results) {
+        Report report = new Report(results);
+        if (report.sections.isEmpty()) {
+            return Optional.empty();
+        }
+        Section first = report.sections.getFirst();
+        return Findings.recommendation(report.collectorMemory(first), first.environment());
+    }
+
     private boolean lastOfItsData(Section s) {
         return sameData(s).getLast() == s;
     }
 
     /** The "Collector and memory" section of one environment, dataset and format, if its loads recorded memory counters. */
     private void collectorAndMemory(Section s, List<Block> out) {
-        List<ProfileTable> groups = sameData(s).stream()
-                .map(o -> new ProfileTable(o.group().profile().orElse(Results.Profile.SIZED_WARMED), o.table())).toList();
-        List<CollectorMemory> rows = CollectorMemory.of(groups);
+        List<CollectorMemory> rows = collectorMemory(s);
         if (rows.isEmpty()) {
             return;
         }

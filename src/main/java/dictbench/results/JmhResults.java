@@ -164,8 +164,14 @@ public final class JmhResults {
         if (args != null && args.isArray()) {
             args.forEach(a -> jvmArgs.add(a.asText()));
         }
+        Samples scores = samples(primary, where);
+        double lowest = java.util.Arrays.stream(scores.all()).min().orElse(1);
+        if (lowest <= 0) { // a time (or a rate) of zero or less is no measurement; every ratio of it would be meaningless
+            throw new ResultsException(where + ": its rawData holds " + lowest + ", and every score must be > 0; rerun the benchmark, "
+                    + "or remove this result");
+        }
         return new BenchmarkResult(benchmark, text(node, "mode", where), text(primary, "scoreUnit", where), params,
-                samples(primary, where), secondary, node.path("threads").asInt(1), jvmArgs,
+                scores, secondary, node.path("threads").asInt(1), jvmArgs,
                 node.path("jdkVersion").asText(""), node.path("vmName").asText(""));
     }
 

@@ -33,12 +33,11 @@ public record Provenance(String commit, boolean dirty, String jarSha256, String 
     public static final String UNKNOWN = "unknown";
 
     /**
-     * A run of {@code command} that started at {@code started} and finishes now, made from the checkout at {@code checkout}
-     * (its commit, or unknown if it is none) with {@code jar} (empty: unknown).
+     * A run of {@code command} that started at {@code started} and finishes now, made from {@code git} (the checkout as the
+     * run started; empty: unknown) with {@code jar} (empty: unknown).
      */
-    public static Provenance of(Optional<Path> checkout, Optional<Path> jar, String command, String suite, String label, Instant started)
+    public static Provenance of(Optional<GitCheckout> git, Optional<Path> jar, String command, String suite, String label, Instant started)
             throws IOException {
-        Optional<GitCheckout> git = checkout.flatMap(GitCheckout::at);
         return new Provenance(git.map(GitCheckout::commit).orElse(UNKNOWN), git.map(GitCheckout::dirty).orElse(false),
                 jar.isPresent() ? sha256(jar.get()) : UNKNOWN, command, suite, label, started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -58,6 +57,11 @@ public record Provenance(String commit, boolean dirty, String jarSha256, String 
     public String describe() {
         return "commit " + shortCommit() + (dirty ? " with uncommitted changes" : "") + " · dictbench " + command
                 + (label == null ? "" : " · label \"" + label + "\"") + " · " + started + " to " + finished;
+    }
+
+    /** From start to end. */
+    public java.time.Duration duration() {
+        return java.time.Duration.between(Instant.parse(started), Instant.parse(finished));
     }
 
     /** The first 7 digits of the commit, as git abbreviates it. */

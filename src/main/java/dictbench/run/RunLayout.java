@@ -43,6 +43,11 @@ public record RunLayout(Path dir) {
         return dir.resolve(ENVIRONMENT_JSON);
     }
 
+    /** Where a run's subprocess children keep their stderr logs while they run; removed when the run ends, however it ends. */
+    public Path workerLogs() {
+        return dir.resolve(".worker-logs");
+    }
+
     public Path timelines() {
         return dir.resolve(TIMELINES);
     }

@@ -82,12 +82,38 @@ class MainTest {
         run("generate", "smoke", "--out", file.resolve("sub").toString()).assertOneLineError("cannot create output directory");
     }
 
+    @Test
+    void anOutputThatIsAFileSaysSoAndWhatToDo() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        run("generate", "smoke", "--out", file.toString()).assertOneLineError("cannot create output directory " + file.resolve("smoke-binary"));
+        run("bench", "--dataset", "smoke", "--out", file.toString()).assertOneLineError(file + ": exists and is not a directory; choose another --out");
+        assertEquals("x", Files.readString(file), "the file is left as it was");
+        // the class, wherever the JDK names only the path: say what it means
+        assertEquals(file + ": already exists, and is not the directory that was to be made there; give a directory, or move the file away",
+                Errors.oneLine(new java.nio.file.FileAlreadyExistsException(file.toString())));
+        assertEquals(file + ": not a directory; give a directory", Errors.oneLine(new java.nio.file.NotDirectoryException(file.toString())));
+        assertEquals(file + ": file system loop", Errors.oneLine(new java.nio.file.FileSystemLoopException(file.toString())));
+    }
+
+    @Test
+    void moreSubprocessChildrenThanTheMachineHoldsAreRefusedBeforeTheRun() {
+        // smoke's children get the minimum heap, 256 MB + 128 MB beyond it: 4096 of them need 1.5 TB
+        Outcome o = run("bench", "--dataset", "smoke", "--only", "subprocess-pool", "--threads", "4096", "--out", dir.resolve("run").toString());
+        o.assertOneLineError("--threads 4096 for the subprocess strategy on smoke: 4096 child JVMs of 0.40 GB each");
+        assertTrue(o.err().contains("more than this machine's") && o.err().contains("use at most"), o.err());
+        assertTrue(Files.notExists(dir.resolve("run")), "nothing was started or written");
+    }
+
     /** Every command, given an unknown flag, a missing file, a wrong type or an out-of-range value: one line, exit 2. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
             bench --bogus                                  | Unknown option: '--bogus'
-            bench --threads 0                              | --threads values must be >= 1, got 0
+            bench --threads 0                              | --threads values must be in 1..4096, got 0
             bench --threads two                            | Invalid value for option '--threads'
+            bench --threads 5000                           | --threads values must be in 1..4096, got 5000
+            bench --publish --out /tmp/x                   | --publish and --out both say where the run goes; give one
+            bench --only subprocess-pool --mode spawn      | --only names subprocess mode(s) [pool] but --mode says [spawn]
+            publish results/no-such-run                    | results/no-such-run is not a run directory under results/
             bench --cache hot                              | --cache must be warm or cold, got 'hot'
             bench --mode fork                              | --mode must be spawn or pool, got 'fork'
             bench --only NoSuchBenchmark                   | --only: unknown benchmark 'NoSuchBenchmark'

@@ -48,6 +48,23 @@ class RunDirectoryTest {
     }
 
     @Test
+    void theChildrensLogsGoWithTheRunFinishedOrNot() throws IOException {
+        // a fork killed outright (SIGKILL) cannot remove its children's stderr logs: the run's directory holds them, and the run removes it
+        for (boolean finish : new boolean[] {true, false}) {
+            Path out = dir.resolve("logs-" + finish);
+            try (RunDirectory run = RunDirectory.open(out)) {
+                Files.createDirectories(run.layout().workerLogs());
+                Files.writeString(run.layout().workerLogs().resolve("dictbench-worker-1.stderr"), "left by a killed fork");
+                if (finish) {
+                    Files.writeString(run.layout().jmhJson(), "[]");
+                    run.finish();
+                }
+            }
+            assertFalse(Files.exists(out.resolve(".worker-logs")), "finished " + finish + ": no worker logs left");
+        }
+    }
+
+    @Test
     void aFileIsNotADirectory() throws IOException {
         Path file = Files.writeString(dir.resolve("f"), "x");
         FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> RunDirectory.open(file));

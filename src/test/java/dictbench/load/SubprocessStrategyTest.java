@@ -230,6 +230,18 @@ class SubprocessStrategyTest {
     }
 
     @Test
+    void childrenThatDoNotFitTheMachinesMemoryAreRefusedWithHowManyWould() {
+        long gb = 1L << 30;
+        // 100 MB files: children of 1600 MB heap + 128 MB beyond it, 1728 MB each, beside a 4 GB parent in 24 GB
+        SubprocessStrategy.checkFits(11, 100 * MB, 4 * gb, 24 * gb); // 4 GB + 11 × 1728 MB = 22.6 GB: fits
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SubprocessStrategy.checkFits(12, 100 * MB, 4 * gb, 24 * gb)); // 24.25 GB: does not
+        assertTrue(e.getMessage().startsWith("12 child JVMs of 1.81 GB each (heap for a 105 MB file, and 128 MB beyond it)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("more than this machine's 25.8 GB of memory; use at most 11"), e.getMessage());
+        SubprocessStrategy.checkFits(4096, 100 * MB, 4 * gb, 0); // memory unknown: not checked
+    }
+
+    @Test
     void childHeapIsSixteenTimesTheLargestFileRoundedUpToAMegabyteAndAtLeast256Megabytes() {
         assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(0));
         assertEquals(256 * MB, SubprocessStrategy.childHeapBytes(16 * MB));

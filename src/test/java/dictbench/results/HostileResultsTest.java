@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,18 @@ class HostileResultsTest {
         Path f = write("threads.json", "[" + JmhResultsTest.result(SEQ, "\"threads\":\"two\"", "[[1.0,2.0],[3.0,4.0]]") + "]");
         ResultsException e = assertThrows(ResultsException.class, () -> JmhResults.read(f));
         assertTrue(e.getMessage().contains("its threads param is 'two', not a thread count"), e.getMessage());
+    }
+
+    @Test
+    void aScoreOfZeroOrLessIsRefusedNotDividedBy() throws IOException {
+        // it surfaced as "baseline: every time must be > 0" from deep inside the speedup
+        for (String raw : List.of("[[0.0,2.0],[3.0,4.0]]", "[[1.0,2.0],[-3.0,4.0]]")) {
+            Path f = write("zero.json", "[" + JmhResultsTest.result(SEQ, "", raw) + "]");
+            ResultsException e = assertThrows(ResultsException.class, () -> JmhResults.read(f));
+            assertTrue(e.getMessage().contains("and every score must be > 0; rerun the benchmark, or remove this result"), e.getMessage());
+        }
+        Path counterZero = write("counter.json", "[" + JmhResultsTest.result(SEQ, "", "[[1.0,2.0],[3.0,4.0]]") + "]");
+        assertEquals(1, JmhResults.read(counterZero).size(), "a positive score reads");
     }
 
     @Test

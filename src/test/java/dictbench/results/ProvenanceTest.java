@@ -56,7 +56,7 @@ class ProvenanceTest {
 
     @Test
     void outsideACheckoutAndWithoutAJarTheCommitAndJarAreUnknown() throws IOException {
-        Provenance p = Provenance.of(Optional.of(dir), Optional.empty(), "bench", "full", null, Instant.parse("2026-12-02T10:00:00.5Z"));
+        Provenance p = Provenance.of(dictbench.os.GitCheckout.at(dir), Optional.empty(), "bench", "full", null, Instant.parse("2026-12-02T10:00:00.5Z"));
         assertEquals(Provenance.UNKNOWN, p.commit());
         assertEquals(Provenance.UNKNOWN, p.jarSha256());
         assertEquals("2026-12-02T10:00:00Z", p.started(), "to the second");

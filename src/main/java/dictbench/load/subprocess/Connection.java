@@ -67,9 +67,17 @@ public final class Connection implements AutoCloseable {
         this.launchedNanos = launchedNanos;
     }
 
-    /** Starts {@code command} with stdin and stdout as pipes and stderr into a temporary file. */
+    /**
+     * Where children's stderr logs go: the directory the system property {@value #LOG_DIR_PROPERTY} names ({@code bench} gives
+     * its forks one inside the run, and removes it however a fork ends, even killed outright), else the temporary directory.
+     */
+    public static final String LOG_DIR_PROPERTY = "dictbench.worker.logs";
+
+    /** Starts {@code command} with stdin and stdout as pipes and stderr into a log file ({@link #LOG_DIR_PROPERTY}). */
     public static Connection start(List<String> command) throws IOException {
-        Path stderr = Files.createTempFile("dictbench-worker-", ".stderr");
+        String dir = System.getProperty(LOG_DIR_PROPERTY, "");
+        Path stderr = dir.isBlank() ? Files.createTempFile("dictbench-worker-", ".stderr")
+                : Files.createTempFile(Files.createDirectories(Path.of(dir)), "dictbench-worker-", ".stderr");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
             long launched = System.nanoTime();
