@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small SVG plot: a title and subtitle, a plot area with linear axes (ticks, grid, labels with
- * units), a legend on the right, and the shapes drawn in data coordinates. Plain SVG 1.1, well-formed
+ * A small SVG plot: a title and subtitle, a plot area with linear or logarithmic axes (ticks, grid, labels
+ * with units; the labels carry {@code class="axis-x"} and {@code class="axis-y"}), a legend on the right (its
+ * entries {@code class="legend"}), and the shapes drawn in data coordinates. Plain SVG 1.1, well-formed
  * XML, no scripts, no external references, so a report is one self-contained file.
  */
 public final class Svg {
@@ -28,6 +29,7 @@ public final class Svg {
     private double yMin;
     private double yMax;
     private double xMinStep;
+    private boolean logY;
 
     /**
      * @param left   margin for the y axis and its labels, pixels
@@ -56,8 +58,22 @@ public final class Svg {
         return left + (x - xMin) / (xMax - xMin) * (width - LEGEND_WIDTH - left - 10);
     }
 
+    /**
+     * A logarithmic y axis, for values that span more than a decade (one slow bar would flatten the rest on a linear one);
+     * call after {@link #ranges}, with {@code yMin > 0}.
+     */
+    public Svg logY() {
+        if (!(yMin > 0)) {
+            throw new IllegalArgumentException("a log axis needs yMin > 0, got " + yMin);
+        }
+        logY = true;
+        return this;
+    }
+
     public double py(double y) {
-        return height - bottom - (y - yMin) / (yMax - yMin) * (height - bottom - TOP);
+        double fraction = logY ? (Math.log10(Math.max(y, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))
+                : (y - yMin) / (yMax - yMin);
+        return height - bottom - fraction * (height - bottom - TOP);
     }
 
     public double plotLeft() {
@@ -75,9 +91,9 @@ public final class Svg {
     /** The frame, numeric ticks on the axes asked for (y ticks with grid lines), and both labels. */
     public Svg axes(String xLabel, String yLabel, boolean xTicks, boolean yTicks) {
         double yStep = tickStep(yMin, yMax, 0);
-        for (double t : yTicks ? ticks(yMin, yMax, yStep) : List.<Double>of()) {
+        for (double t : !yTicks ? List.<Double>of() : logY ? logTicks(yMin, yMax) : ticks(yMin, yMax, yStep)) {
             line(px(xMin), py(t), plotRight(), py(t), "#e5e5e5", "");
-            text(left - 6, py(t) + 4, tickLabel(t, yStep), "end", "font-size=\"11\"");
+            text(left - 6, py(t) + 4, tickLabel(t, logY ? t : yStep), "end", "font-size=\"11\"");
         }
         double xStep = tickStep(xMin, xMax, xMinStep);
         for (double t : xTicks ? ticks(xMin, xMax, xStep) : List.<Double>of()) {
@@ -86,9 +102,9 @@ public final class Svg {
         }
         line(left, plotBottom(), plotRight(), plotBottom(), "#333", "");
         line(left, TOP, left, plotBottom(), "#333", "");
-        text((left + plotRight()) / 2, height - 8, xLabel, "middle", "font-size=\"12\"");
+        text((left + plotRight()) / 2, height - 8, xLabel, "middle", "font-size=\"12\" class=\"axis-x\"");
         double cy = (TOP + plotBottom()) / 2;
-        body.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%.1f\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\" font-size=\"12\">%s</text>%n",
+        body.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%.1f\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\" font-size=\"12\" class=\"axis-y\">%s</text>%n",
                 cy, cy, escape(yLabel)));
         return this;
     }
@@ -108,6 +124,20 @@ public final class Svg {
         return out;
     }
 
+    /** Ticks at 1, 2 and 5 times each power of ten within [min, max], min > 0. */
+    public static List<Double> logTicks(double min, double max) {
+        List<Double> out = new ArrayList<>();
+        for (double decade = Math.pow(10, Math.floor(Math.log10(min))); decade <= max; decade *= 10) {
+            for (double m : new double[] {1, 2, 5}) {
+                double t = decade * m;
+                if (t >= min * (1 - 1e-9) && t <= max * (1 + 1e-9)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
     /** A round step (1, 2 or 5 times a power of ten, at least {@code minStep}) giving about five ticks over [min, max]. */
     public static double tickStep(double min, double max, double minStep) {
         double raw = (max - min) / 5;
@@ -121,7 +151,10 @@ public final class Svg {
         return String.format(Locale.ROOT, "%." + decimals + "f", t);
     }
 
-    /** A legend entry: {@code kind} is "box", "line", "dash", "dot", "marker" or "note" (text only). */
+    /** The fill opacity that marks a second series in the same colour (a cold bar beside its warm one). */
+    public static final String PALE = "0.45";
+
+    /** A legend entry: {@code kind} is "box", "pale" (a box at {@link #PALE}), "line", "dash", "dot", "marker" or "note" (text only). */
     public Svg legend(String label, String colour, String kind) {
         legend.add(new String[] {label, colour, kind});
         return this;
@@ -134,8 +167,13 @@ public final class Svg {
     }
 
     public Svg rect(double x, double y, double w, double h, String colour, String tooltip) {
-        body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>%n",
-                x, y, Math.max(w, 0.5), Math.max(h, 0.5), colour, escape(tooltip)));
+        return rect(x, y, w, h, colour, tooltip, "");
+    }
+
+    /** A rectangle with {@code extra} attributes (e.g. {@code fill-opacity="0.5"}). */
+    public Svg rect(double x, double y, double w, double h, String colour, String tooltip, String extra) {
+        body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s><title>%s</title></rect>%n",
+                x, y, Math.max(w, 0.5), Math.max(h, 0.5), colour, extra.isEmpty() ? "" : " " + extra, escape(tooltip)));
         return this;
     }
 
@@ -180,6 +218,8 @@ public final class Svg {
         for (String[] e : legend) {
             switch (e[2]) {
                 case "box" -> out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\"/>%n", x, y - 9, e[1]));
+                case "pale" -> out.append(String.format(Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"%s\"/>%n", x, y - 9, e[1], PALE));
                 case "note" -> {
                     // text only
                 }
@@ -187,7 +227,7 @@ public final class Svg {
                 default -> out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.8\" %s/>%n",
                         x, y - 4, x + 14, y - 4, e[1], dashOf(e[2])));
             }
-            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>%n", x + 20, y, escape(e[0])));
+            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" class=\"legend\">%s</text>%n", x + 20, y, escape(e[0])));
             y += 16;
         }
         return out.append("</svg>\n").toString();

@@ -4,6 +4,7 @@ import dictbench.format.Cells;
 import dictbench.format.Svg;
 import dictbench.results.Results;
 import dictbench.results.Timeline;
+import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,13 +20,15 @@ import java.util.Optional;
  */
 final class Charts {
     static final double WIDTH = 820;
+    /** Times spanning more than this factor get a log axis. */
+    static final double LOG_SPAN = 10;
     private static final String GREY = "#888";
 
     private Charts() {
     }
 
     /** Speedup over sequential against threads, per strategy, with CI whiskers, the ideal line and the fits. */
-    static Optional<String> speedup(List<Scaling> sweeps, String title, String subtitle) {
+    static Optional<String> speedup(List<Scaling> sweeps, java.util.OptionalInt cores, String title, String subtitle) {
         if (sweeps.isEmpty()) {
             return Optional.empty();
         }
@@ -45,10 +48,26 @@ final class Charts {
                 .axes("threads", "speedup over sequential (×)", true, true);
         double ideal = Math.min(xMax, yMax);
         svg.curve(List.of(new double[] {1, 1}, new double[] {ideal, ideal}), GREY, "line").legend("ideal (speedup = threads)", GREY, "line");
+        if (cores.isPresent() && cores.getAsInt() <= xMax) {
+            double x = svg.px(cores.getAsInt());
+            svg.line(x, svg.py(yMax), x, svg.plotBottom(), GREY, Svg.dashOf("dot"))
+                    .text(x + 4, svg.py(yMax) + 12, "the machine's " + cores.getAsInt() + " cores", "start", "font-size=\"10\" fill=\"#555\"");
+        }
+        boolean amdahl = false;
+        boolean usl = false;
         for (int i = 0; i < sweeps.size(); i++) {
             Scaling s = sweeps.get(i);
-            String colour = Svg.PALETTE.get(i % Svg.PALETTE.size());
-            svg.curve(fitCurve(s, xMax, true), colour, "dash").curve(fitCurve(s, xMax, false), colour, "dot");
+            String colour = colourOf(s.strategy());
+            List<double[]> amdahlCurve = fitCurve(s, xMax, true);
+            List<double[]> uslCurve = fitCurve(s, xMax, false);
+            if (!amdahlCurve.isEmpty()) {
+                svg.curve(amdahlCurve, colour, "dash");
+                amdahl = true;
+            }
+            if (!uslCurve.isEmpty()) {
+                svg.curve(uslCurve, colour, "dot");
+                usl = true;
+            }
             // strategies side by side around each thread count, so whiskers do not hide each other
             double dodge = (i - (sweeps.size() - 1) / 2.0) * 7;
             for (Scaling.Point p : s.points()) {
@@ -59,8 +78,13 @@ final class Charts {
             }
             svg.legend(s.strategy(), colour, "marker");
         }
-        return Optional.of(svg.legend("Amdahl fit", "#444", "dash").legend("USL fit", "#444", "dot")
-                .legend("whiskers: 99% CI", "#444", "line").toString());
+        if (amdahl) {
+            svg.legend("Amdahl fit", "#444", "dash");
+        }
+        if (usl) {
+            svg.legend("USL fit", "#444", "dot");
+        }
+        return Optional.of(svg.legend("whiskers: 99% CI", "#444", "line").toString());
     }
 
     private static List<double[]> fitCurve(Scaling s, double xMax, boolean amdahl) {
@@ -72,30 +96,51 @@ final class Charts {
         return points;
     }
 
-    /** Median time per configuration with CI whiskers, one bar per cache state side by side. */
-    static Optional<String> strategyBars(SummaryTable table, String title, String subtitle) {
-        Map<String, Map<String, SummaryTable.Row>> byConfig = new LinkedHashMap<>();
-        List<String> caches = new ArrayList<>();
-        table.rows().stream()
-                .sorted(Comparator.comparing((SummaryTable.Row r) -> r.result().isLoad() ? 0 : 1)
-                        .thenComparing(r -> r.result().label()).thenComparing(r -> r.threads().orElse(0)))
-                .forEach(r -> {
-                    String cache = r.result().param("cache").orElse("memory");
-                    byConfig.computeIfAbsent(configName(r), k -> new LinkedHashMap<>()).put(cache, r);
-                    if (!caches.contains(cache)) {
-                        caches.add(cache);
-                    }
-                });
-        if (byConfig.isEmpty()) {
+    /**
+     * Median time per configuration with CI whiskers and every shot as a dot, one bar per cache state side by side (the cold
+     * one paler), fastest first. {@code loads}: the strategies, with sequential's median drawn across as the reference;
+     * else the bounds and baselines, which no strategy is. A log axis when the times span more than {@value #LOG_SPAN}×, so
+     * that one slow configuration does not flatten the ones that decide the choice.
+     */
+    static Optional<String> bars(SummaryTable table, boolean loads, String title, String subtitle) {
+        List<SummaryTable.Row> rows = table.rows().stream().filter(r -> r.result().isLoad() == loads).toList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
+        List<String> caches = new ArrayList<>();
+        rows.forEach(r -> {
+            String cache = r.result().param("cache").orElse("memory");
+            if (!caches.contains(cache)) {
+                caches.add(cache);
+            }
+        });
         caches.sort(Comparator.comparingInt(c -> List.of("warm", "cold").contains(c) ? List.of("warm", "cold").indexOf(c) : 2));
-        double yMax = table.rows().stream().mapToDouble(r -> r.time().medianCi().upper() * r.result().millisPerUnit().orElseThrow())
-                .max().orElse(1) * 1.1;
-        Svg svg = new Svg(title, subtitle, WIDTH, 460, 70, 110).ranges(0, byConfig.size(), 0, yMax)
-                .axes("configuration (strategy ×threads)", "median shot time (ms)", false, true);
+        Map<String, Map<String, SummaryTable.Row>> byConfig = new LinkedHashMap<>();
+        rows.stream().sorted(Comparator.comparingDouble((SummaryTable.Row r) -> firstCacheMedian(r, rows, caches)))
+                .forEach(r -> byConfig.computeIfAbsent(configName(r), k -> new LinkedHashMap<>()).put(r.result().param("cache").orElse("memory"), r));
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (SummaryTable.Row r : rows) {
+            double k = r.result().millisPerUnit().orElseThrow();
+            for (double v : r.result().primary().all()) {
+                low = Math.min(low, v * k);
+                high = Math.max(high, v * k);
+            }
+            low = Math.min(low, r.time().medianCi().lower() * k);
+            high = Math.max(high, r.time().medianCi().upper() * k);
+        }
+        boolean log = low > 0 && high / low > LOG_SPAN;
+        Svg svg = new Svg(title, subtitle, WIDTH, 460, 70, 110);
+        if (log) {
+            svg.ranges(0, byConfig.size(), Math.pow(10, Math.floor(Math.log10(low))), high * 1.3).logY();
+        } else {
+            svg.ranges(0, byConfig.size(), 0, high * 1.1);
+        }
+        svg.axes("configuration (strategy ×threads), fastest first", "shot time (ms" + (log ? ", log scale)" : ")"), false, true);
         double slot = svg.px(1) - svg.px(0);
         double bar = slot * 0.8 / caches.size();
+        double bottom = log ? svg.py(Math.pow(10, Math.floor(Math.log10(low)))) : svg.py(0);
+        List<String> strategies = new ArrayList<>();
         int i = 0;
         for (var config : byConfig.entrySet()) {
             for (int c = 0; c < caches.size(); c++) {
@@ -105,19 +150,62 @@ final class Charts {
                 }
                 double k = r.result().millisPerUnit().orElseThrow();
                 double x = svg.px(i) + slot * 0.1 + c * bar;
-                String colour = Svg.PALETTE.get(c % Svg.PALETTE.size());
-                svg.rect(x, svg.py(r.medianMillis()), bar * 0.92, svg.py(0) - svg.py(r.medianMillis()), colour,
-                        config.getKey() + ", " + caches.get(c) + ": " + Cells.time(r.medianMillis(), r.time().medianCi().scale(k), "ms"));
+                String colour = colourOf(r);
+                if (!strategies.contains(r.result().label())) {
+                    strategies.add(r.result().label());
+                    svg.legend(r.result().label(), colour, "box");
+                }
+                svg.rect(x, svg.py(r.medianMillis()), bar * 0.92, bottom - svg.py(r.medianMillis()), colour,
+                        config.getKey() + ", " + caches.get(c) + ": " + Cells.time(r.medianMillis(), r.time().medianCi().scale(k), "ms"),
+                        c == 0 ? "" : "fill-opacity=\"" + Svg.PALE + "\"");
+                double[] shots = r.result().primary().all();
+                for (int j = 0; j < shots.length; j++) {
+                    svg.circle(x + bar * 0.46 + ((j % 5) - 2) * bar * 0.1, svg.py(shots[j] * k), 1.6, "#222",
+                            config.getKey() + ", " + caches.get(c) + ", shot " + (j + 1) + ": " + Cells.number(shots[j] * k) + " ms");
+                }
                 svg.whisker(x + bar * 0.46, r.time().medianCi().lower() * k, r.time().medianCi().upper() * k, "#222");
             }
             slotLabel(svg, i, config.getKey(), -35);
             i++;
         }
-        for (int c = 0; c < caches.size(); c++) {
-            String cache = caches.get(c);
-            svg.legend(cache.equals("memory") ? "from memory (decode)" : "cache " + cache, Svg.PALETTE.get(c % Svg.PALETTE.size()), "box");
+        if (caches.size() > 1) {
+            svg.legend("paler: " + String.join(", ", caches.subList(1, caches.size()).stream()
+                    .map(c -> c.equals("memory") ? "from memory" : c + " cache").toList()), GREY, "pale");
         }
-        return Optional.of(svg.legend("whiskers: 99% CI of the median", "#222", "line").toString());
+        if (loads) {
+            for (int c = 0; c < caches.size(); c++) {
+                String cache = caches.get(c);
+                Optional<SummaryTable.Row> seq = rows.stream().filter(r -> r.result().is(Catalogue.SEQUENTIAL)
+                        && r.result().param("cache").orElse("memory").equals(cache)).findFirst();
+                String kind = c == 0 ? "dash" : "dot";
+                seq.ifPresent(r -> svg.line(svg.plotLeft(), svg.py(r.medianMillis()), svg.plotRight(), svg.py(r.medianMillis()), "#444",
+                        "stroke-width=\"1.2\" " + Svg.dashOf(kind)).legend("sequential, " + cache + " (reference)", "#444", kind));
+            }
+        }
+        return Optional.of(svg.legend("dots: every shot", "#222", "marker").legend("whiskers: 99% CI of the median", "#222", "line").toString());
+    }
+
+    /** A configuration's median in the first cache state it ran in, which orders the bars. */
+    private static double firstCacheMedian(SummaryTable.Row r, List<SummaryTable.Row> rows, List<String> caches) {
+        String name = configName(r);
+        for (String cache : caches) {
+            Optional<SummaryTable.Row> in = rows.stream().filter(o -> configName(o).equals(name)
+                    && o.result().param("cache").orElse("memory").equals(cache)).findFirst();
+            if (in.isPresent()) {
+                return caches.indexOf(cache) * 1e12 + in.get().medianMillis();
+            }
+        }
+        return Double.MAX_VALUE;
+    }
+
+    /** A strategy's colour, the same in every chart: the palette in the catalogue's order; grey for a benchmark it does not know. */
+    static String colourOf(SummaryTable.Row r) {
+        return r.result().entry().map(e -> Svg.PALETTE.get(e.ordinal() % Svg.PALETTE.size())).orElse(GREY);
+    }
+
+    /** As {@link #colourOf(SummaryTable.Row)}, for a strategy's table label ({@code platform}, {@code platform-split}, {@code subprocess-pool}). */
+    static String colourOf(String label) {
+        return Catalogue.named(label.replaceFirst("-split$", "")).map(e -> Svg.PALETTE.get(e.ordinal() % Svg.PALETTE.size())).orElse(GREY);
     }
 
     /** Stacked mean cost components per subprocess configuration, with the shot and platform medians marked. */
@@ -184,12 +272,11 @@ final class Charts {
         double endMs = timelines.values().stream().mapToLong(Timeline::endNanos).max().orElse(1) / 1e6;
         double height = 58 + fastest.size() * band + 50;
         Svg svg = new Svg(title, subtitle, WIDTH, height, 150, 50).ranges(0, endMs * 1.05, 0, 1)
-                .axes("ms since the load began", "", true, false);
+                .axes("ms since the load began", "strategy, a lane per file", true, false);
         double y = 62;
-        int i = 0;
         for (var e : fastest.entrySet()) {
-            String colour = Svg.PALETTE.get(i++ % Svg.PALETTE.size());
             SummaryTable.Row r = e.getValue();
+            String colour = colourOf(r);
             Timeline t = timelines.get(e.getKey());
             String name = configName(r);
             svg.text(svg.plotLeft() - 8, y + files * lane / 2 + 4, name, "end", "font-size=\"11\"");
@@ -207,7 +294,6 @@ final class Charts {
                 .legend("fastest run of each strategy,", "", "note").legend("its last measured shot", "", "note").toString());
     }
 
-    /** {@code platform ×2}; virtual threads show the cores they ran on. */
     /** Stacked bars: each configuration's median shot, its median collector pause below the rest. */
     static Optional<String> gcSplit(List<CollectorMemory> rows, String title, String subtitle) {
         List<CollectorMemory> drawn = rows.stream().filter(m -> m.gcPauseMs().isPresent()).toList();
@@ -240,6 +326,7 @@ final class Charts {
                 String.format(Locale.ROOT, "font-size=\"11\" transform=\"rotate(%d %.1f %.1f)\"", degrees, cx, svg.plotBottom() + 14));
     }
 
+    /** {@code platform ×2}; virtual threads show the cores they ran on. */
     static String configName(SummaryTable.Row r) {
         return r.result().label() + (r.threads().isPresent() ? " ×" + r.threads().getAsInt() : "");
     }

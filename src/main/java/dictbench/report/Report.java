@@ -51,6 +51,10 @@ public final class Report {
     private record Bullets(List<String> items) implements Block {
     }
 
+    /** The table of contents: the level-2 and level-3 headings after it, linked in HTML. */
+    private record Contents(List<Heading> headings) implements Block {
+    }
+
     /** The analyses of one dataset group. */
     private record Section(String environmentId, EnvironmentKey environment, Results.DatasetGroup group, SummaryTable table,
                            List<Scaling> scaling, List<Limits> limits, List<ColdOverlap> coldOverlaps,
@@ -109,6 +113,11 @@ public final class Report {
                     list.items().forEach(item -> out.append("- ").append(item).append('\n'));
                     out.append('\n');
                 }
+                case Contents toc -> {
+                    out.append("**Contents**\n\n");
+                    toc.headings().forEach(h -> out.append("  ".repeat(h.level() - 2)).append("- ").append(h.text()).append('\n'));
+                    out.append('\n');
+                }
                 case TableBlock t -> {
                     out.append("**").append(t.table().title()).append("**\n\n").append(TableFormat.MARKDOWN.render(t.table())).append('\n');
                     t.table().notes().forEach(n -> out.append("- ").append(n).append('\n'));
@@ -135,10 +144,17 @@ public final class Report {
                 svg{display:block;margin:1em 0;max-width:100%;height:auto}
                 </style></head><body>
                 """);
-        for (Block b : blocks()) {
+        List<Block> blocks = blocks();
+        for (Block b : blocks) {
             switch (b) {
-                case Heading h -> out.append("<h").append(h.level()).append('>').append(Svg.escape(h.text()))
-                        .append("</h").append(h.level()).append(">\n");
+                case Heading h -> out.append("<h").append(h.level()).append(" id=\"").append(anchor(blocks, h)).append("\">")
+                        .append(Svg.escape(h.text())).append("</h").append(h.level()).append(">\n");
+                case Contents toc -> {
+                    out.append("<nav><p><strong>Contents</strong></p>\n<ul>\n");
+                    toc.headings().forEach(h -> out.append("<li style=\"margin-left:").append(1.5 * (h.level() - 2)).append("em\"><a href=\"#")
+                            .append(anchor(blocks, h)).append("\">").append(Svg.escape(h.text())).append("</a></li>\n"));
+                    out.append("</ul></nav>\n");
+                }
                 case Paragraph p -> out.append("<p>").append(Svg.escape(p.text())).append("</p>\n");
                 case Bullets list -> {
                     out.append("<ul>\n");
@@ -191,6 +207,16 @@ public final class Report {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Cells.NA;
     }
 
+    /** A heading's id in the HTML: its place among the blocks (headings are records: the same text twice is told apart by place). */
+    private static String anchor(List<Block> blocks, Heading h) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) == h) {
+                return "s" + i;
+            }
+        }
+        return "s";
+    }
+
     private List<Block> blocks() {
         List<Block> out = new ArrayList<>();
         out.add(new Heading(1, "dictbench report"));
@@ -199,6 +225,10 @@ public final class Report {
                 + "Results from different environments are never compared. Sources: "
                 + results.environments().stream().flatMap(e -> e.sources().stream()).map(Path::toString).collect(Collectors.joining(", "))
                 + ". How to read each table and chart: docs/method.md, section Reports."));
+        int machine = 1;
+        for (Results.EnvironmentGroup env : results.environments()) {
+            out.add(new Paragraph("Machine E" + machine++ + ": " + shortEnvironment(env.key()) + "."));
+        }
         for (Results.Source source : results.sources()) {
             out.add(new Paragraph("Run " + source.file() + ": " + source.run().map(Provenance::describe)
                     .orElse("recorded before runs named their commit and command") + " · " + source.plan() + "."));
@@ -212,6 +242,7 @@ public final class Report {
             }
             id++;
         }
+        int contentsAt = out.size();
         String current = "";
         for (Section s : sections) {
             if (!s.environmentId().equals(current)) {
@@ -225,6 +256,8 @@ public final class Report {
                 collectorAndMemory(s, out);
             }
         }
+        out.add(contentsAt, new Contents(out.subList(contentsAt, out.size()).stream()
+                .filter(b -> b instanceof Heading h && h.level() <= 3).map(b -> (Heading) b).toList()));
         return out;
     }
 
@@ -288,7 +321,7 @@ public final class Report {
         List<String> findings = Findings.collectorAndMemory(rows, s.environment());
         if (!findings.isEmpty()) {
             out.add(new Heading(4, "Findings — collector and memory — " + where));
-            findings.forEach(f -> out.add(new Paragraph(f)));
+            out.add(new Bullets(findings));
         }
     }
 
@@ -296,7 +329,9 @@ public final class Report {
         String where = s.context();
         String subtitle = where + " · " + shortEnvironment(s.environment());
         out.add(new TableBlock(s.table().table("Headline — " + where)));
-        Charts.strategyBars(s.table(), "Median shot time per configuration", subtitle).ifPresent(c -> out.add(new Chart(c)));
+        Charts.bars(s.table(), true, "Shot time per strategy, against sequential", subtitle).ifPresent(c -> out.add(new Chart(c)));
+        Charts.bars(s.table(), false, "Shot time of the bounds and baselines (what no strategy can beat)", subtitle)
+                .ifPresent(c -> out.add(new Chart(c)));
         List<String> findings = new ArrayList<>(Findings.of(s.table(), s.environment().cores(), s.overheads()));
         String twin = Findings.TMPFS_TWINS.get(s.group().dataset());
         sections.stream()
@@ -307,14 +342,14 @@ public final class Report {
                 .ifPresent(findings::add);
         if (!findings.isEmpty()) {
             out.add(new Heading(4, "Findings — " + where));
-            findings.forEach(f -> out.add(new Paragraph(f)));
+            out.add(new Bullets(findings));
         }
         if (!s.scaling().isEmpty()) {
             out.add(new TableBlock(scalingPoints(s)));
             out.add(new TableBlock(scalingFits(s)));
             for (String cache : s.table().loadCaches()) {
                 List<Scaling> sweeps = s.scaling().stream().filter(x -> x.cache().equals(cache)).toList();
-                Charts.speedup(sweeps, "Speedup against threads, cache " + cache, subtitle).ifPresent(c -> out.add(new Chart(c)));
+                Charts.speedup(sweeps, s.environment().cores(), "Speedup against threads, cache " + cache, subtitle).ifPresent(c -> out.add(new Chart(c)));
             }
         }
         if (!s.limits().isEmpty()) {
@@ -352,10 +387,15 @@ public final class Report {
                         Cells.optional(p.karpFlatt(), Cells::decimal)));
             }
         }
+        List<String> notes = new ArrayList<>(List.of("Karp–Flatt e = (1/S − 1/p)/(1 − 1/p) (Karp & Flatt 1990) is undefined at 1 thread; "
+                + "an e that grows with p points at parallel overhead rather than a fixed serial part."));
+        if (s.scaling().stream().flatMap(sc -> sc.points().stream()).anyMatch(p -> p.karpFlatt().filter(e -> e.value() > 1).isPresent())) {
+            notes.add("An e above 1 is no serial fraction: the configuration is slower with p threads than sequential with one "
+                    + "(S < 1), so more than all of the work behaves as serial. It measures an overhead the threads add (the collector, "
+                    + "copies, contention), and says to use fewer threads, not what share of the work is serial.");
+        }
         return Table.of("Scaling per thread count — " + s.context(), List.of("strategy", "cache", "threads", "median time [99% CI]",
-                "speedup vs sequential [99% CI]", "efficiency [99% CI]", "Karp–Flatt serial fraction [99% CI]"), 2, rows,
-                List.of("Karp–Flatt e = (1/S − 1/p)/(1 − 1/p) (Karp & Flatt 1990) is undefined at 1 thread; an e that grows with p "
-                        + "points at parallel overhead rather than a fixed serial part."));
+                "speedup vs sequential [99% CI]", "efficiency [99% CI]", "Karp–Flatt serial fraction [99% CI]"), 2, rows, notes);
     }
 
     private static Table scalingFits(Section s) {

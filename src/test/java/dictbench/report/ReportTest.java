@@ -108,7 +108,7 @@ class ReportTest {
         Report report = report();
         String md = report.markdown();
         assertTrue(md.contains("## Environment E1") && md.contains(SyntheticResults.CPU + ", 2 cores, Test JDK 25"), md);
-        List<String> titles = md.lines().filter(l -> l.startsWith("**")).toList();
+        List<String> titles = md.lines().filter(l -> l.startsWith("**") && !l.equals("**Contents**")).toList();
         assertEquals(6, titles.size(), md);
         titles.forEach(t -> assertTrue(t.contains("E1 · dataset smoke · format binary"), t));
         List<String> charts = svgs(report.html());
@@ -120,8 +120,8 @@ class ReportTest {
     void htmlChartsAreWellFormedSvg() throws Exception {
         String html = report().html();
         List<String> charts = svgs(html);
-        // bars, speedup warm, speedup cold, subprocess overhead, timeline warm
-        assertEquals(5, charts.size(), html);
+        // strategy bars, bound bars, speedup warm, speedup cold, subprocess overhead, timeline warm
+        assertEquals(6, charts.size(), html);
         for (String svg : charts) {
             Document doc = parseXml(svg);
             assertEquals("svg", doc.getDocumentElement().getLocalName());
