@@ -66,11 +66,16 @@ final class BenchCommand implements Callable<Integer> {
      */
     static final Suite FULL = new Suite("full", List.of(Catalogue.values()),
             List.of("warm", "cold"), List.of("pool"), 2, 1, 3,
-            List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD));
-    /** One configuration per strategy at 2 threads, warm only: a couple of minutes. */
+            List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD),
+            List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.VIRTUAL, Catalogue.FORKJOIN));
+    /**
+     * Each strategy at 2 threads, warm only, 2 forks (so that the verdict can rank), sized; and sequential against platform
+     * threads in the JVM's default heap: within 2 minutes on this project's machine.
+     */
     static final Suite QUICK = new Suite("quick",
             Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD).toList(),
-            List.of("warm"), List.of("pool"), 1, 1, 3, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED));
+            List.of("warm"), List.of("pool"), 2, 1, 2, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED),
+            List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM));
 
     /**
      * What the regression gate runs ({@code scripts/ci-perf}, {@code scripts/calibrate-gate}, and the baseline
@@ -78,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
      * needs to see JVM-to-JVM variation.
      */
     static final Suite GATE = new Suite("gate", QUICK.benchmarks(), QUICK.caches(), QUICK.subprocessModes(), 5, 1, 10,
-            List.of(HeapProfile.SIZED), List.of(JvmState.WARMED));
+            List.of(HeapProfile.SIZED), List.of(JvmState.WARMED), List.of());
 
     /** The plan's duration model: seconds per unit of {@link SuiteProgress#work}, plus seconds per GB a shot reads. */
     static final double SECONDS_PER_UNIT = 0.6;
@@ -94,10 +99,11 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Which benchmarks and how many shots. The heap profiles and JVM states beyond {@code sized} and
-     * {@code warmed} run the in-process strategies only, warm, at 2 threads, unless the flags say otherwise.
+     * {@code warmed} run {@code profileBenchmarks}, warm, at 2 threads, unless the flags say otherwise.
      */
     record Suite(String name, List<Catalogue> benchmarks, List<String> caches, List<String> subprocessModes,
-                 int forks, int warmups, int measurements, List<HeapProfile> heaps, List<JvmState> jvms) {
+                 int forks, int warmups, int measurements, List<HeapProfile> heaps, List<JvmState> jvms,
+                 List<Catalogue> profileBenchmarks) {
     }
 
     /** One JMH run of the suite: the forks of one heap profile and JVM state. */
@@ -111,12 +117,12 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--quick", description = "Run the quick suite (2 threads, warm cache, one fork); the same as --suite quick.")
+    @Option(names = "--quick", description = "Run the quick suite (each strategy at 2 threads, warm cache, 2 forks; about 2 minutes); the same as --suite quick.")
     boolean quick;
 
     @Option(names = "--suite", paramLabel = "NAME", defaultValue = "full",
             description = "Which suite: full (every strategy and baseline, threads 1, 2 and the core count, warm and cold), "
-                    + "quick (each strategy at 2 threads, warm, one fork) or gate (quick with 5 forks × 10 shots, what the "
+                    + "quick (each strategy at 2 threads, warm, 2 forks) or gate (quick with 5 forks × 10 shots, what the "
                     + "regression gate runs) (default: ${DEFAULT-VALUE}).")
     String suiteName;
 
@@ -323,10 +329,11 @@ final class BenchCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         for (Pass p : passes) {
             parts.add(p.heap().key() + "/" + p.jvm().key() + " " + p.forks() + " forks × " + (p.warmups() > 0 ? p.warmups() + "+" : "")
-                    + p.measurements() + " shots");
+                    + p.measurements() + (p.warmups() + p.measurements() == 1 ? " shot" : " shots"));
         }
-        return String.format(java.util.Locale.ROOT, "plan: %d configurations in %d passes (%s); each shot reads %.0f MB; about %.0f min "
-                + "on a machine like this project's", configurations, passes.size(), String.join(", ", parts), bytes / 1e6, seconds / 60);
+        return String.format(java.util.Locale.ROOT, "plan: %d configurations in %d passes (%s); each shot reads %.0f MB; about %s min "
+                + "on a machine like this project's", configurations, passes.size(), String.join(", ", parts), bytes / 1e6,
+                seconds < 180 ? String.format(java.util.Locale.ROOT, "%.1f", seconds / 60) : String.format(java.util.Locale.ROOT, "%.0f", seconds / 60));
     }
 
     /** The command line as typed after {@code dictbench}: the subcommand and its arguments. */
@@ -349,9 +356,11 @@ final class BenchCommand implements Callable<Integer> {
         List<String> mainCaches = caches != null && !caches.isEmpty() ? caches : suite.caches();
         List<String> otherCaches = caches != null && !caches.isEmpty() ? mainCaches : List.of("warm");
         List<String> otherThreads = threads != null && !threads.isEmpty() ? threadList : List.of("2");
-        // beyond sized and warmed: the load strategies; the subprocess one only when named (its children keep their own heap)
+        // beyond sized and warmed: the suite's in-process strategies, or the load strategies named (the subprocess one only then:
+        // its children keep their own heap)
+        boolean named = only != null && !only.isEmpty();
         List<Catalogue> loads = selected.stream().filter(c -> c.kind() == BenchmarkKind.LOAD)
-                .filter(c -> c != Catalogue.SUBPROCESS || (only != null && !only.isEmpty())).toList();
+                .filter(c -> named || suite.profileBenchmarks().contains(c)).toList();
         int f = forks != null ? forks : suite.forks();
         int w = warmups != null ? warmups : suite.warmups();
         int i = iterations != null ? iterations : suite.measurements();

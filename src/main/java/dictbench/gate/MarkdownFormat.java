@@ -70,7 +70,7 @@ public final class MarkdownFormat implements OutputFormat<Comparison> {
                     Sentences.change(r), p(r.adjustedPValue())));
         }
         out.append(TableFormat.MARKDOWN.render(new Table("", List.of("verdict", "benchmark", "baseline median [" + conf + " CI]",
-                "current median [" + conf + " CI]", "current/baseline [" + conf + " CI]", "change", "p (" + correction + ")"),
+                "current median [" + conf + " CI]", "current/baseline [" + conf + " CI] (the change column says which way is better)", "change", "p (" + correction + ")"),
                 List.of(false, false, true, true, true, false, true), rows, List.of())));
         List<Comparison.Row> explained = report.rowsBySeverity().stream()
                 .filter(r -> r.verdict() != PerformanceChange.Verdict.UNCHANGED).toList();

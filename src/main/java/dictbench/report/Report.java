@@ -235,10 +235,12 @@ public final class Report {
         }
         int id = 1;
         for (Results.EnvironmentGroup env : results.environments()) {
-            List<String> verdict = Verdict.of(env.datasets().stream().flatMap(d -> d.results().stream()).toList(), env.key().cores()).lines();
-            if (!verdict.isEmpty()) {
+            Verdict verdict = Verdict.of(env.datasets().stream().flatMap(d -> d.results().stream()).toList(), env.key().cores());
+            if (!verdict.lines().isEmpty()) {
                 out.add(new Heading(2, results.environments().size() == 1 ? "Verdict" : "Verdict, environment E" + id));
-                out.add(new Bullets(verdict));
+                out.add(new Bullets(verdict.lines()));
+                List<String> data = env.datasets().stream().map(d -> "dataset " + d.dataset() + " · format " + d.format()).distinct().toList();
+                out.add(new TableBlock(verdict.table("Ranking — E" + id + (data.size() == 1 ? " · " + data.getFirst() : ""))));
             }
             id++;
         }
@@ -310,7 +312,7 @@ public final class Report {
                     Cells.number(m.peakRssMb())));
         }
         out.add(new TableBlock(Table.of("Collector and memory — " + where, List.of("strategy", "threads", "cache", "heap", "JVM",
-                "median time [99% CI]", "time vs heap sized, warmed [99% CI]", "GC pause ms", "GC share", "CPU busy ms", "GC pauses", "allocated MB",
+                "median time [99% CI]", "time vs heap sized, warmed [99% CI] (above 1: slower)", "GC pause ms", "GC share", "CPU busy ms", "GC pauses", "allocated MB",
                 "retained MB", "bytes/entry", "peak RSS MB"), 5, cells, List.of(
                 "Medians per shot. GC pause: stop-the-world collections while the shot ran; a concurrent collector's work runs on "
                         + "other threads and shows in CPU busy (the whole machine's, all cores) instead; GC share = pause / shot. Retained: used heap after a full collection with the maps reachable, "
@@ -395,7 +397,7 @@ public final class Report {
                     + "copies, contention), and says to use fewer threads, not what share of the work is serial.");
         }
         return Table.of("Scaling per thread count — " + s.context(), List.of("strategy", "cache", "threads", "median time [99% CI]",
-                "speedup vs sequential [99% CI]", "efficiency [99% CI]", "Karp–Flatt serial fraction [99% CI]"), 2, rows, notes);
+                "speedup vs sequential [99% CI] (above 1: faster)", "efficiency [99% CI]", "Karp–Flatt serial fraction [99% CI]"), 2, rows, notes);
     }
 
     private static Table scalingFits(Section s) {
@@ -482,8 +484,8 @@ public final class Report {
                     Cells.optional(o.overlapRatio(), r -> Cells.ratio(r.ratio(), r.ratioCi()))));
         }
         return Table.of("Cold against its bounds — " + s.context(), List.of("configuration", "cold median [99% CI]",
-                "warm median [99% CI]", "cold raw read [99% CI]", "bound", "cold / bound [99% CI]", "overlap bound [99% CI]",
-                "cold / overlap bound [99% CI]"), 1, rows, List.of(
+                "warm median [99% CI]", "cold raw read [99% CI]", "bound", "cold / bound [99% CI] (1: at the bound)", "overlap bound [99% CI]",
+                "cold / overlap bound [99% CI] (1: at the bound)"), 1, rows, List.of(
                 "Bound = the larger of the same configuration warm and the fastest cold raw read (" + Charts.configName(
                         s.coldOverlaps().getFirst().rawRead()) + "): a cold load can beat neither. 1.00x: reading and decoding "
                         + "overlapped completely; about 1 + raw read / warm: they added up.",
@@ -504,7 +506,7 @@ public final class Report {
                     Cells.number(o.shippedMB()), Cells.number(o.poolStartMs())));
         }
         return Table.of("Subprocess against in-process platform threads — " + s.context(), List.of("subprocess", "cache",
-                "median time [99% CI]", "platform, same threads [99% CI]", "time ratio subprocess / platform [99% CI]",
+                "median time [99% CI]", "platform, same threads [99% CI]", "time ratio subprocess / platform [99% CI] (above 1: subprocess slower)",
                 "MB shipped per shot", "pool start ms (not timed)"), 2, rows,
                 s.overheads().stream().anyMatch(o -> o.platform().isEmpty())
                         ? List.of("n/a for platform: no platform-thread run (split=false) at the same threads and cache state.")

@@ -163,7 +163,7 @@ public final class SummaryTable {
         if (profiled) {
             header.addAll(List.of("heap", "JVM"));
         }
-        header.addAll(List.of("cache", "strategy", "threads", "median time [99% CI]", "speedup vs sequential [99% CI]",
+        header.addAll(List.of("cache", "strategy", "threads", "median time [99% CI]", "speedup vs sequential [99% CI] (above 1: faster)",
                 "efficiency [99% CI]", "MB/s"));
         return Table.of(title, header, profiled ? 6 : 4, cells, List.of());
     }

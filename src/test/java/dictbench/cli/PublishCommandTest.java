@@ -38,7 +38,7 @@ class PublishCommandTest {
         String readme = Files.readString(root.resolve("README.md"));
         assertTrue(readme.startsWith("# x\n\n## Latest results\n\n<!-- headline: results/2026-12-02-vm -->\n[`results/2026-12-02-vm/`]"), readme);
         assertTrue(readme.contains("| sized | warmed | 200 ms [198, 202] | 100 ms [99.0, 101] | platform ×2 2.00x ["), readme);
-        assertTrue(readme.contains("- Warm cache: platform ×2 is fastest, 100 ms [99.0, 101], 2.00x ["), readme);
+        assertTrue(readme.contains("- Warm cache: platform ×2 loaded it 2.00× ["), readme);
         assertTrue(readme.endsWith("<!-- /headline -->\n\n## Next\n") && !readme.contains("old text"), readme);
 
         String index = Files.readString(root.resolve("results/INDEX.md"));

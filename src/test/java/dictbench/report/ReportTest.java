@@ -109,7 +109,7 @@ class ReportTest {
         String md = report.markdown();
         assertTrue(md.contains("## Environment E1") && md.contains(SyntheticResults.CPU + ", 2 cores, Test JDK 25"), md);
         List<String> titles = md.lines().filter(l -> l.startsWith("**") && !l.equals("**Contents**")).toList();
-        assertEquals(6, titles.size(), md);
+        assertEquals(7, titles.size(), md); // the ranking, then six tables of the section
         titles.forEach(t -> assertTrue(t.contains("E1 · dataset smoke · format binary"), t));
         List<String> charts = svgs(report.html());
         assertFalse(charts.isEmpty());
