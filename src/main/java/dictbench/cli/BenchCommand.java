@@ -10,6 +10,7 @@ import dictbench.dataset.Manifest;
 import dictbench.load.HeapBudget;
 import dictbench.load.SubprocessStrategy;
 import dictbench.load.Threads;
+import dictbench.load.subprocess.Connection;
 import dictbench.os.GitCheckout;
 import dictbench.results.Environment;
 import dictbench.results.JmhResults;
@@ -253,6 +254,8 @@ final class BenchCommand implements Callable<Integer> {
                     appended.add("-D" + Datasets.DATA_DIRS_PROPERTY + "=" + String.join(File.pathSeparator, dirs.stream().map(Path::toString).toList()));
                 }
                 appended.add(timelines);
+                // the children's stderr logs, which the run removes however a fork ends (a killed fork cannot)
+                appended.add("-D" + Connection.LOG_DIR_PROPERTY + "=" + run.layout().workerLogs().toAbsolutePath());
                 ChainedOptionsBuilder options = new OptionsBuilder()
                         .forks(pass.forks())
                         .warmupIterations(pass.warmups())

@@ -28,7 +28,7 @@ final class SuiteProgress implements OutputFormat {
     /** A line that opens a Java exception's stack trace: {@code java.io.IOException: message}. */
     private static final Pattern EXCEPTION = Pattern.compile("^(Caused by: )?[\\w$.]+(Exception|Error)(: .*)?$");
     /** JMH's line for a fork whose JVM ended without a result. */
-    private static final Pattern FORK_DIED = Pattern.compile("^<forked VM failed with exit code (-?\\d+)>$");
+    private static final Pattern FORK_DIED = Pattern.compile("<forked VM failed with exit code (-?\\d+)>$");
     private static final String CAUSED_BY = "Caused by: ";
     private static final int KEPT_LINES = 400;
 
@@ -73,10 +73,12 @@ final class SuiteProgress implements OutputFormat {
         for (String line : lines) {
             String l = line.strip();
             Matcher exit = FORK_DIED.matcher(l);
-            if (exit.matches() && died == null) {
-                died = "its JVM exited with code " + exit.group(1) + (previous.isEmpty() ? "" : ": " + previous);
+            if (exit.find() && died == null) {
+                int code = Integer.parseInt(exit.group(1));
+                died = "its JVM " + (code > 128 && code < 160 ? "was killed by signal " + (code - 128) + " (exit code " + code + ")"
+                        : "exited with code " + code) + (previous.isEmpty() ? "" : ": " + previous);
             }
-            if (!l.isEmpty()) {
+            if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("<")) { // JMH's own lines say nothing of the fork's end
                 previous = l;
             }
             if (!EXCEPTION.matcher(l).matches()) {

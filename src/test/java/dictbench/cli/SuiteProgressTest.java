@@ -79,6 +79,11 @@ class SuiteProgressTest {
         p.println("<forked VM failed with exit code 1>");
         assertEquals(Optional.of("its JVM exited with code 1: Initial heap size set to a larger value than the maximum heap size"),
                 p.forkFailure());
+        SuiteProgress killed = new SuiteProgress(OutputFormatFactory.createFormatInstance(new PrintStream(new ByteArrayOutputStream()),
+                VerboseMode.SILENT), new PrintStream(new ByteArrayOutputStream()), 1, 1);
+        killed.println("# Fork: 2 of 3");
+        killed.println("# Warmup Iteration   2: <forked VM failed with exit code 137>");
+        assertEquals(Optional.of("its JVM was killed by signal 9 (exit code 137)"), killed.forkFailure(), "JMH's own lines are no reason");
     }
 
     @Test
