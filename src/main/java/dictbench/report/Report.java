@@ -207,6 +207,22 @@ public final class Report {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Cells.NA;
     }
 
+    /**
+     * The table, unless no row has a value beyond its text columns: then one paragraph with its title, saying so, and its
+     * notes (which say why), instead of a table of n/a.
+     */
+    private static Block tableOrNote(Table t) {
+        boolean empty = !t.rows().isEmpty() && t.rows().stream().allMatch(row -> {
+            for (int c = 0; c < row.size(); c++) {
+                if (t.numeric().get(c) && !row.get(c).equals(Cells.NA)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        return empty ? new Paragraph(t.title() + ": n/a for every row. " + String.join(" ", t.notes())) : new TableBlock(t);
+    }
+
     /** A heading's id in the HTML: its place among the blocks (headings are records: the same text twice is told apart by place). */
     private static String anchor(List<Block> blocks, Heading h) {
         for (int i = 0; i < blocks.size(); i++) {
@@ -240,7 +256,7 @@ public final class Report {
                 out.add(new Heading(2, results.environments().size() == 1 ? "Verdict" : "Verdict, environment E" + id));
                 out.add(new Bullets(verdict.lines()));
                 List<String> data = env.datasets().stream().map(d -> "dataset " + d.dataset() + " · format " + d.format()).distinct().toList();
-                out.add(new TableBlock(verdict.table("Ranking — E" + id + (data.size() == 1 ? " · " + data.getFirst() : ""))));
+                out.add(tableOrNote(verdict.table("Ranking — E" + id + (data.size() == 1 ? " · " + data.getFirst() : ""))));
             }
             id++;
         }
@@ -311,7 +327,7 @@ public final class Report {
                     Cells.number(m.gcPauses()), Cells.number(m.allocatedMb()), Cells.number(m.retainedMb()), Cells.number(m.bytesPerEntry()),
                     Cells.number(m.peakRssMb())));
         }
-        out.add(new TableBlock(Table.of("Collector and memory — " + where, List.of("strategy", "threads", "cache", "heap", "JVM",
+        out.add(tableOrNote(Table.of("Collector and memory — " + where, List.of("strategy", "threads", "cache", "heap", "JVM",
                 "median time [99% CI]", "time vs heap sized, warmed [99% CI] (above 1: slower)", "GC pause ms", "GC share", "CPU busy ms", "GC pauses", "allocated MB",
                 "retained MB", "bytes/entry", "peak RSS MB"), 5, cells, List.of(
                 "Medians per shot. GC pause: stop-the-world collections while the shot ran; a concurrent collector's work runs on "
@@ -330,7 +346,7 @@ public final class Report {
     private void section(Section s, List<Block> out) {
         String where = s.context();
         String subtitle = where + " · " + shortEnvironment(s.environment());
-        out.add(new TableBlock(s.table().table("Headline — " + where)));
+        out.add(tableOrNote(s.table().table("Headline — " + where)));
         Charts.bars(s.table(), true, "Shot time per strategy, against sequential", subtitle).ifPresent(c -> out.add(new Chart(c)));
         Charts.bars(s.table(), false, "Shot time of the bounds and baselines (what no strategy can beat)", subtitle)
                 .ifPresent(c -> out.add(new Chart(c)));
@@ -347,25 +363,25 @@ public final class Report {
             out.add(new Bullets(findings));
         }
         if (!s.scaling().isEmpty()) {
-            out.add(new TableBlock(scalingPoints(s)));
-            out.add(new TableBlock(scalingFits(s)));
+            out.add(tableOrNote(scalingPoints(s)));
+            out.add(tableOrNote(scalingFits(s)));
             for (String cache : s.table().loadCaches()) {
                 List<Scaling> sweeps = s.scaling().stream().filter(x -> x.cache().equals(cache)).toList();
                 Charts.speedup(sweeps, s.environment().cores(), "Speedup against threads, cache " + cache, subtitle).ifPresent(c -> out.add(new Chart(c)));
             }
         }
         if (!s.limits().isEmpty()) {
-            out.add(new TableBlock(limits(s)));
+            out.add(tableOrNote(limits(s)));
         }
         if (!s.cpu().isEmpty()) {
-            out.add(new TableBlock(cpuUse(s)));
+            out.add(tableOrNote(cpuUse(s)));
         }
         if (!s.coldOverlaps().isEmpty()) {
-            out.add(new TableBlock(coldOverlaps(s)));
+            out.add(tableOrNote(coldOverlaps(s)));
         }
         if (!s.overheads().isEmpty()) {
-            out.add(new TableBlock(overheadTimes(s)));
-            out.add(new TableBlock(overheadComponents(s)));
+            out.add(tableOrNote(overheadTimes(s)));
+            out.add(tableOrNote(overheadComponents(s)));
             Charts.subprocessOverhead(s.overheads(), "Subprocess cost components", subtitle).ifPresent(c -> out.add(new Chart(c)));
         }
         for (String cache : s.table().loadCaches()) {

@@ -88,6 +88,18 @@ class ReportHtmlTest {
     }
 
     @Test
+    void aTableWithNothingButNaIsOneSentenceNotATable() throws Exception {
+        Path run = new SyntheticResults().add("SequentialLoadBenchmark", WARM, 100)
+                .add("ForkJoinLoadBenchmark", WARM + ",\"threads\":\"1\"", 110).add("ForkJoinLoadBenchmark", WARM + ",\"threads\":\"2\"", 60)
+                .writeTo(tmp.resolve("two-counts"));
+        SyntheticResults.environment(run, 2, "smoke");
+        String md = Report.of(Results.read(List.of(run))).markdown();
+        assertFalse(md.contains("**Scalability fits"), "two thread counts fit nothing: no table of n/a\n" + md);
+        assertTrue(md.contains("Scalability fits — E1 · dataset smoke · format binary: n/a for every row. n/a: the Amdahl fit needs 3 thread counts"), md);
+        assertTrue(md.contains("**Scaling per thread count"), "the measured points keep their table");
+    }
+
+    @Test
     void aStrategyKeepsItsColourInEveryChart() throws Exception {
         Map<String, String> colours = new LinkedHashMap<>();
         for (org.w3c.dom.Document svg : charts(html(SyntheticResults.fullRun()))) {
