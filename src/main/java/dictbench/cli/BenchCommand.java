@@ -214,6 +214,9 @@ final class BenchCommand implements Callable<Integer> {
         heapProfiles(suite); // refuses an unknown profile or state before anything is generated
         jvmStates(suite);
         List<String> threadList = threadCounts(suite); // every flag is checked before anything is generated
+        if (out != null) {
+            RunDirectory.refuseNonDirectory(out); // before any data is generated
+        }
         List<Manifest> manifests = new ArrayList<>();
         for (String format : formats) {
             for (DatasetSpec spec : specs) {

@@ -69,9 +69,7 @@ final class RunDirectory implements AutoCloseable {
      * @throws IOException naming the directory: not writable, locked by another run, or holding a run already
      */
     static RunDirectory open(Path dir) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new FileAlreadyExistsException(dir.toString(), null, "exists and is not a directory; choose another --out");
-        }
+        refuseNonDirectory(dir);
         boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
         try {
@@ -103,6 +101,13 @@ final class RunDirectory implements AutoCloseable {
                 deleteIfEmpty(dir);
             }
             throw e;
+        }
+    }
+
+    /** Refuses a path that exists and is not a directory: a command checks its {@code --out} so before any long work. */
+    static void refuseNonDirectory(Path dir) throws FileAlreadyExistsException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileAlreadyExistsException(dir.toString(), null, "exists and is not a directory; choose another --out");
         }
     }
 

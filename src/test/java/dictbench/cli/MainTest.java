@@ -98,6 +98,7 @@ class MainTest {
     @Test
     void moreSubprocessChildrenThanTheMachineHoldsAreRefusedBeforeTheRun() {
         // smoke's children get the minimum heap, 256 MB + 128 MB beyond it: 4096 of them need 1.5 TB
+        assertEquals(ExitCodes.OK, run("generate", "smoke").code(), "the check needs the dataset's file sizes; generating it is not the error");
         Outcome o = run("bench", "--dataset", "smoke", "--only", "subprocess-pool", "--threads", "4096", "--out", dir.resolve("run").toString());
         o.assertOneLineError("--threads 4096 for the subprocess strategy on smoke: 4096 child JVMs of 0.40 GB each");
         assertTrue(o.err().contains("more than this machine's") && o.err().contains("use at most"), o.err());
