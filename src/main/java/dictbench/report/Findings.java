@@ -39,12 +39,13 @@ final class Findings {
      */
     static List<String> of(SummaryTable table, OptionalInt cores, List<SubprocessOverhead> overheads) {
         List<String> out = new ArrayList<>();
-        virtualAgainstPlatform(table, cores).ifPresent(out::add);
-        subprocess(overheads, cores).ifPresent(out::add);
+        out.addAll(virtualAgainstPlatform(table, cores));
+        out.addAll(subprocess(overheads, cores));
         return out;
     }
 
-    private static Optional<String> virtualAgainstPlatform(SummaryTable table, OptionalInt cores) {
+    /** One bullet per cache state with the numbers, then one with the reason. */
+    private static List<String> virtualAgainstPlatform(SummaryTable table, OptionalInt cores) {
         List<String> parts = new ArrayList<>();
         boolean moreInFlight = false;
         for (String cache : List.of("warm", "cold")) {
@@ -69,7 +70,7 @@ final class Findings {
                     verdict(ratio, "platform", "virtual"), inFlight));
         }
         if (parts.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         String why = moreInFlight
                 ? "Virtual threads had more files in flight, which is concurrency, not parallelism: decoding is CPU work that "
@@ -79,11 +80,14 @@ final class Findings {
                         + "JEP 444 lets the scheduler add a carrier meanwhile, which these counts show seldom happened) nor "
                         + "decoding (CPU work) is such a point, so each virtual thread ran its file start to finish, exactly "
                         + "as a pool thread does: the two do the same work in nearly the same order.";
-        return Optional.of("Virtual against platform threads — " + String.join("; ", parts) + ". " + why
-                + " Virtual threads pay off when tasks wait on sockets or locks, not when they read local files and compute.");
+        List<String> out = new ArrayList<>();
+        parts.forEach(part -> out.add("Virtual against platform threads — " + part + "."));
+        out.add("Why: " + why + " Virtual threads pay off when tasks wait on sockets or locks, not when they read local files and compute.");
+        return out;
     }
 
-    private static Optional<String> subprocess(List<SubprocessOverhead> overheads, OptionalInt cores) {
+    /** One bullet per subprocess configuration with its costs, then one with the reason. */
+    private static List<String> subprocess(List<SubprocessOverhead> overheads, OptionalInt cores) {
         List<String> parts = new ArrayList<>();
         for (SubprocessOverhead o : overheads) {
             if (o.timeRatio().isEmpty() || o.platform().isEmpty()) {
@@ -110,14 +114,16 @@ final class Findings {
                     extra / childDecode.getAsDouble(), transfer.getAsDouble()));
         }
         if (parts.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of("What the subprocess strategy pays — " + String.join("; ", parts) + ". "
-                + "A child JVM's map cannot be handed to the parent: it is encoded, copied through a pipe and decoded into "
+        List<String> out = new ArrayList<>();
+        parts.forEach(part -> out.add("What the subprocess strategy pays — " + part + "."));
+        out.add("Why: a child JVM's map cannot be handed to the parent: it is encoded, copied through a pipe and decoded into "
                 + "new objects, the JVM's version of pickling a dict back from a Python worker. That extra work is CPU work "
                 + "and competes with the decoding for the same " + cores.stream().mapToObj(String::valueOf).findFirst().orElse("")
                 + " cores, so on this machine processes only pay off when the work in the child is much larger than what "
                 + "it ships back.");
+        return out;
     }
 
     /**
@@ -164,11 +170,12 @@ final class Findings {
                 orders.add(ranked.stream().map(config).collect(java.util.stream.Collectors.joining(" < ")));
             }
             if (parts.size() > 1) {
+                // one short bullet per profile, then one for the ranking
+                parts.forEach(part -> out.add("Fastest in-process load, warm cache, " + part + "."));
                 boolean holds = orders.stream().distinct().count() <= 1;
-                out.add("Fastest in-process load per heap profile and JVM state (warm cache, among " + String.join(", ", compared)
-                        + "): " + String.join("; ", parts) + ". The ranking " + (holds ? "holds across them (" + orders.getFirst() + ")."
-                        : "changes between them: " + String.join(" | ", orders) + " (fastest first; neighbours whose intervals overlap "
-                        + "are not told apart)."));
+                out.add("Among " + String.join(", ", compared) + " the ranking " + (holds ? "holds across heap profiles and JVM states ("
+                        + orders.getFirst() + ")." : "changes between heap profiles and JVM states: " + String.join(" | ", orders)
+                        + " (fastest first, in the order above; neighbours whose intervals overlap are not told apart)."));
             }
         }
         Optional<CollectorMemory> pool = rows.stream().filter(m -> m.row().result().is(Catalogue.SUBPROCESS) && m.peakRssMb().isPresent()
