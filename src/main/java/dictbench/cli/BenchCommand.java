@@ -200,8 +200,14 @@ final class BenchCommand implements Callable<Integer> {
         List<DatasetSpec> specs = new ArrayList<>();
         List<Path> dirs = dataDirs == null ? List.of() : dataDirs.stream().map(d -> d.toAbsolutePath().normalize()).distinct().toList();
         List<String> specFiles = new ArrayList<>();
+        Map<String, String> given = new LinkedHashMap<>();
         for (String name : datasets.stream().distinct().toList()) {
             DatasetSpec spec = Datasets.spec(name);
+            String before = given.putIfAbsent(spec.name(), name);
+            if (before != null) { // the forks know a dataset by its name, and its files are named by it too
+                throw new ParameterException(command.commandLine(), "--dataset: " + before + " and " + name + " are both named '"
+                        + spec.name() + "'; a run tells datasets apart by name: rename one of the files");
+            }
             specs.add(dirs.isEmpty() ? spec : spec.withDirectories(dirs));
             if (Datasets.isPath(name)) {
                 specFiles.add(Path.of(name).toAbsolutePath().normalize().toString());

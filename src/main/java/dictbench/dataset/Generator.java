@@ -176,7 +176,7 @@ public final class Generator {
         Path parent = dir.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir) && parent != null && Files.notExists(parent)) {
             throw new NoSuchFileException(parent.toString(), null, "does not exist, so " + dir + " would land on another "
-                    + "filesystem (is it mounted?); mount it, create it, or change the spec's dirs or --out");
+                    + "filesystem (is it mounted?); mount it, create it, or change the spec's dirs (or generate --out, bench --data-dir)");
         }
     }
 
@@ -184,10 +184,10 @@ public final class Generator {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create output directory " + dir + " (" + describe(e) + "); choose another with --out", e);
+            throw new IOException("cannot create output directory " + dir + " (" + describe(e) + "); choose another directory (generate --out, bench --data-dir)", e);
         }
         if (!Files.isWritable(dir)) {
-            throw new AccessDeniedException(dir.toString(), null, "output directory is not writable; choose another with --out");
+            throw new AccessDeniedException(dir.toString(), null, "output directory is not writable; choose another directory (generate --out, bench --data-dir)");
         }
         AtomicFiles.deleteLeftovers(dir, "part-");
         AtomicFiles.deleteLeftovers(dir, Manifest.FILE_NAME);

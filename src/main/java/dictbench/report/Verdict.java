@@ -190,7 +190,8 @@ public final class Verdict {
         int forks = rows.stream().mapToInt(r -> r.result().primary().forkCount()).min().orElse(0);
         int shots = rows.stream().mapToInt(r -> r.result().primary().size()).min().orElse(0);
         Optional<String> tooFew = forks >= MIN_FORKS && shots >= MIN_SHOTS ? Optional.empty()
-                : Optional.of(forks + (forks == 1 ? " fork" : " forks") + " × " + shots / Math.max(1, forks) + " shots: the intervals "
+                : Optional.of(forks + (forks == 1 ? " fork" : " forks") + " × " + shots / Math.max(1, forks)
+                        + (shots / Math.max(1, forks) == 1 ? " shot" : " shots") + ": the intervals "
                         + (shots < MIN_SHOTS ? "are no intervals" : "miss the JVM-to-JVM variation"));
         return new Group(capitalised(String.join(", ", where)), ranked, tooFew);
     }

@@ -96,6 +96,17 @@ class MainTest {
     }
 
     @Test
+    void twoSpecsOfOneNameAreRefusedBeforeEitherIsGenerated() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a")).resolve("x.properties");
+        Path b = Files.createDirectories(dir.resolve("b")).resolve("x.properties");
+        Files.writeString(a, "files=1\nentries=10\nkey.length=4-8\nvalue.length=4-8\nseed=1\nformat=binary\ndirs=" + dir.resolve("data") + "\n");
+        Files.writeString(b, Files.readString(a).replace("seed=1", "seed=2"));
+        run("bench", "--dataset", a + "," + b, "--out", dir.resolve("run").toString())
+                .assertOneLineError("--dataset: " + a + " and " + b + " are both named 'x'; a run tells datasets apart by name");
+        assertTrue(Files.notExists(dir.resolve("data")) && Files.notExists(dir.resolve("run")), "nothing generated, nothing written");
+    }
+
+    @Test
     void moreSubprocessChildrenThanTheMachineHoldsAreRefusedBeforeTheRun() {
         // smoke's children get the minimum heap, 256 MB + 128 MB beyond it: 4096 of them need 1.5 TB
         assertEquals(ExitCodes.OK, run("generate", "smoke").code(), "the check needs the dataset's file sizes; generating it is not the error");
