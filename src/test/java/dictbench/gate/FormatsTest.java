@@ -56,6 +56,18 @@ class FormatsTest {
     }
 
     @Test
+    void markdownNamesWhatMadeEachSideWhereItsEnvironmentSays() throws IOException {
+        assertFalse(new MarkdownFormat().render(report).contains("Baseline: "), "runs without a record: no line");
+        dictbench.results.Provenance made = new dictbench.results.Provenance("0123456789abcdef0123456789abcdef01234567", false, "unknown",
+                "bench --suite gate", "gate", null, "2026-12-02T10:00:00Z", "2026-12-02T10:07:00Z");
+        Path b = Runs.write(dir.resolve("rb"), Runs.environment().withRun(made), Runs.load(FJ, 2, PerformanceChangeTest.typical(100, 1)));
+        Path c = Runs.write(dir.resolve("rc"), Runs.environment(), Runs.load(FJ, 2, PerformanceChangeTest.typical(100, 2)));
+        String md = new MarkdownFormat().render(Comparison.compare(b, c, PerformanceChange.Settings.defaults(), false));
+        assertTrue(md.contains("\n\nBaseline: commit 0123456 · dictbench bench --suite gate · 2026-12-02T10:00:00Z to 2026-12-02T10:07:00Z.\n\n"), md);
+        assertFalse(md.contains("Current: "), "the current run has no record: " + md);
+    }
+
+    @Test
     void everyFormatHasItsOwnFile() {
         Set<String> names = new TreeSet<>();
         Comparison.FORMATS.forEach(f -> names.add(f.fileName()));
