@@ -1,0 +1,102 @@
+package dictbench.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dictbench.dataset.ContentDigest;
+import dictbench.dataset.Format;
+import dictbench.dataset.Generator;
+import dictbench.dataset.Manifest;
+import dictbench.dataset.TestSpecs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every store, built from the same generated dataset, holds exactly its content: the scan's digest is the manifest's. */
+class StoreTest {
+
+    @TempDir
+    static Path dir;
+    static Manifest manifest;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        manifest = new Generator().generate(TestSpecs.small("stores", "binary", dir.resolve("data"), 3, 2_000), done -> { }).manifest();
+    }
+
+    static Path target(StoreKind kind, String name) {
+        return dir.resolve(kind.key()).resolve(name + (kind == StoreKind.SPARKEY ? ".spi" : ".db"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aStoreBuiltFromAFileHoldsExactlyItsEntries(StoreKind kind) throws IOException {
+        for (Manifest.FileEntry f : manifest.files()) {
+            Map<String, String> map = Format.named("binary").read(f.file());
+            Path target = target(kind, f.file().getFileName().toString());
+            Files.createDirectories(target.getParent());
+            kind.build(map, target);
+            try (Store store = kind.open(target)) {
+                ContentDigest digest = new ContentDigest();
+                store.scan(digest::add);
+                f.checkContent(digest.entries(), digest.hex()); // throws naming what differs
+                List<String> keys = new ArrayList<>(map.keySet());
+                Random random = new Random(7);
+                for (int i = 0; i < 200; i++) {
+                    String key = keys.get(random.nextInt(keys.size()));
+                    assertEquals(map.get(key), store.get(key), kind + ": " + key);
+                }
+                assertNull(store.get("no such key \u0001"), kind + ": a miss is null");
+                assertEquals(kind.files(target).stream().mapToLong(StoreTest::size).sum(), store.bytes());
+                assertTrue(store.bytes() > 0);
+            }
+            try (Stream<Path> left = Files.list(target.getParent())) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".tmp")), kind + ": no temporary file is left");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aChangedEntryChangesTheDigest(StoreKind kind) throws IOException {
+        // the check above can fail: a store holding one wrong value does not pass as the manifest's content
+        Manifest.FileEntry f = manifest.files().getFirst();
+        Map<String, String> map = new java.util.HashMap<>(Format.named("binary").read(f.file()));
+        String key = map.keySet().iterator().next();
+        map.put(key, map.get(key) + "!");
+        Path target = target(kind, "changed");
+        Files.createDirectories(target.getParent());
+        kind.build(map, target);
+        try (Store store = kind.open(target)) {
+            ContentDigest digest = new ContentDigest();
+            store.scan(digest::add);
+            assertThrows(dictbench.dataset.DatasetMismatchException.class, () -> f.checkContent(digest.entries(), digest.hex()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aMissingStoreSaysSo(StoreKind kind) {
+        IOException e = assertThrows(IOException.class, () -> kind.open(target(kind, "missing")));
+        assertTrue(e.getMessage().contains("build it first"), e.getMessage());
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
