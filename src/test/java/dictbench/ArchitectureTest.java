@@ -54,7 +54,7 @@ class ArchitectureTest {
         rules.put("results", Set.of("stats", "run", "os"));
         rules.put("report", Set.of("results", "format", "stats", "run"));
         rules.put("gate", Set.of("results", "format", "stats", "run"));
-        rules.put("cli", Set.of("os", "stats", "run", "dataset", "cache", "load", "bench", "results", "format", "report", "gate"));
+        rules.put("cli", Set.of("os", "stats", "run", "dataset", "cache", "load", "store", "bench", "results", "format", "report", "gate"));
         return rules;
     }
 

@@ -3,7 +3,10 @@ package dictbench.cli;
 import dictbench.dataset.DatasetSpec;
 import dictbench.dataset.Datasets;
 import dictbench.dataset.Generator;
+import dictbench.store.StoreKind;
+import dictbench.store.StoreSet;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
@@ -29,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory, repeatable: files go to the directories in turn. Default: the spec's dirs.")
     List<Path> out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "File format: binary or java-serial. Default: the spec's.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "File format: binary or java-serial; or a store built from the binary files: sqlite, sparkey. Default: the spec's.")
     String format;
 
     @Override
@@ -38,7 +41,15 @@ final class GenerateCommand implements Callable<Integer> {
         if (out != null && !out.isEmpty()) {
             s = s.withDirectories(out.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         }
+        if (format != null && Arrays.stream(StoreKind.values()).anyMatch(k -> k.key().equals(format))) {
+            return stores(s, StoreKind.named(format));
+        }
         if (format != null) {
+            if (dictbench.dataset.Format.ALL.stream().noneMatch(f -> f.name().equals(format))) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--format: unknown format '" + format + "'; known: "
+                        + java.util.stream.Stream.concat(dictbench.dataset.Format.ALL.stream().map(dictbench.dataset.Format::name),
+                        Arrays.stream(StoreKind.values()).map(StoreKind::key)).toList());
+            }
             s = s.withFormat(format);
         }
         long start = System.nanoTime();
@@ -50,6 +61,21 @@ final class GenerateCommand implements Callable<Integer> {
         command.commandLine().getOut().printf("%s (%s): %d files written, %d kept, %.1f MB, %d entries in %.1f s -> %s%n",
                 s.name(), s.format(), result.written(), result.kept(), result.manifest().totalBytes() / 1e6,
                 result.manifest().totalEntries(), seconds, result.manifestPath());
+        return ExitCodes.OK;
+    }
+
+    /** {@code --format sqlite|sparkey}: the binary files (generated if need be), then a store of each, checked by a full scan. */
+    private int stores(DatasetSpec s, StoreKind kind) throws Exception {
+        DatasetSpec binary = s.withFormat("binary");
+        Generator.Result data;
+        try (Progress progress = Progress.open("generate " + binary.name(), binary.totalEntries())) {
+            data = new Generator().generate(binary, progress);
+        }
+        StoreSet set = StoreSet.build(binary, data.manifest(), kind);
+        command.commandLine().getOut().printf(java.util.Locale.ROOT, "%s (%s): %d stores, %.1f MB on disk, %d entries, built in %.1f s, "
+                        + "every one checked by a full scan against the manifest -> %s%n", s.name(), kind.key(), set.stores().size(),
+                set.totalBytes() / 1e6, set.stores().stream().mapToLong(StoreSet.Entry::entries).sum(), set.totalBuildMillis() / 1e3,
+                StoreSet.descriptionPath(binary, kind));
         return ExitCodes.OK;
     }
 

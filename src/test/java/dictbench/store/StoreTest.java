@@ -29,10 +29,12 @@ class StoreTest {
     @TempDir
     static Path dir;
     static Manifest manifest;
+    static dictbench.dataset.DatasetSpec spec;
 
     @BeforeAll
     static void generate() throws IOException {
-        manifest = new Generator().generate(TestSpecs.small("stores", "binary", dir.resolve("data"), 3, 2_000), done -> { }).manifest();
+        spec = TestSpecs.small("stores", "binary", dir.resolve("data"), 3, 2_000);
+        manifest = new Generator().generate(spec, done -> { }).manifest();
     }
 
     static Path target(StoreKind kind, String name) {
@@ -83,6 +85,26 @@ class StoreTest {
             store.scan(digest::add);
             assertThrows(dictbench.dataset.DatasetMismatchException.class, () -> f.checkContent(digest.entries(), digest.hex()));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aDatasetsStoresAreBuiltBesideItsFilesCheckedAndKeptWhileTheyMatch(StoreKind kind) throws IOException {
+        StoreSet set = StoreSet.build(spec, manifest, kind);
+        assertEquals(manifest.files().size(), set.stores().size());
+        for (int i = 0; i < set.stores().size(); i++) {
+            assertEquals(manifest.files().get(i).digest(), set.stores().get(i).digest(), "store " + i + " holds file " + i + "'s content");
+            assertEquals(StoreSet.storePath(spec, kind, i).toAbsolutePath().toString(), set.stores().get(i).path());
+        }
+        assertEquals(set, StoreSet.read(StoreSet.descriptionPath(spec, kind)), "stores.json describes them");
+        Path first = StoreSet.storePath(spec, kind, 0);
+        var before = Files.getLastModifiedTime(first);
+        assertEquals(set, StoreSet.build(spec, manifest, kind), "a second build keeps every store");
+        assertEquals(before, Files.getLastModifiedTime(first));
+        Files.write(first, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND); // a store changed on disk is built again
+        StoreSet again = StoreSet.build(spec, manifest, kind);
+        assertEquals(set.stores().getFirst().digest(), again.stores().getFirst().digest());
+        assertEquals(set.stores().getFirst().bytes(), Files.size(first) + (kind == StoreKind.SPARKEY ? Files.size(kind.files(first).get(1)) : 0));
     }
 
     @ParameterizedTest
