@@ -7,6 +7,7 @@ import dictbench.dataset.DatasetSpec;
 import dictbench.dataset.Datasets;
 import dictbench.dataset.Generator;
 import dictbench.dataset.Manifest;
+import dictbench.format.Cells;
 import dictbench.load.HeapBudget;
 import dictbench.load.SubprocessStrategy;
 import dictbench.load.Threads;
@@ -202,13 +203,13 @@ final class BenchCommand implements Callable<Integer> {
         List<String> specFiles = new ArrayList<>();
         Map<String, String> given = new LinkedHashMap<>();
         for (String name : datasets.stream().distinct().toList()) {
-            DatasetSpec spec = Datasets.spec(name);
+            DatasetSpec spec = Datasets.spec(name, List.of(), dirs); // its forks get the same through two properties (below)
             String before = given.putIfAbsent(spec.name(), name);
             if (before != null) { // the forks know a dataset by its name, and its files are named by it too
                 throw new ParameterException(command.commandLine(), "--dataset: " + before + " and " + name + " are both named '"
                         + spec.name() + "'; a run tells datasets apart by name: rename one of the files");
             }
-            specs.add(dirs.isEmpty() ? spec : spec.withDirectories(dirs));
+            specs.add(spec);
             if (Datasets.isPath(name)) {
                 specFiles.add(Path.of(name).toAbsolutePath().normalize().toString());
             }
@@ -340,8 +341,8 @@ final class BenchCommand implements Callable<Integer> {
         double seconds = work * (SECONDS_PER_UNIT + SECONDS_PER_GB_UNIT * bytes / 1e9);
         List<String> parts = new ArrayList<>();
         for (Pass p : passes) {
-            parts.add(p.heap().key() + "/" + p.jvm().key() + " " + p.forks() + " forks × " + (p.warmups() > 0 ? p.warmups() + "+" : "")
-                    + p.measurements() + (p.warmups() + p.measurements() == 1 ? " shot" : " shots"));
+            parts.add(p.heap().key() + "/" + p.jvm().key() + " " + Cells.count(p.forks(), "fork") + " × "
+                    + (p.warmups() > 0 ? p.warmups() + "+" + p.measurements() + " shots" : Cells.count(p.measurements(), "shot")));
         }
         return String.format(java.util.Locale.ROOT, "plan: %d configurations in %d passes (%s); each shot reads %.0f MB; about %s min "
                 + "on a machine like this project's", configurations, passes.size(), String.join(", ", parts), bytes / 1e6,
@@ -521,7 +522,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> impliedModes = new ArrayList<>();
         for (String name : only) {
             Catalogue c = Catalogue.named(name.strip()).orElseThrow(() -> new ParameterException(command.commandLine(),
-                    "--only: unknown benchmark '" + name + "'; known: " + Arrays.stream(Catalogue.values()).map(BenchCommand::onlyName).toList()
+                    "--only: unknown benchmark '" + name + "'; known: " + Arrays.stream(Catalogue.values()).flatMap(e -> e.names().stream()).toList()
                             + " (or their class names)"));
             if (!selected.contains(c)) {
                 selected.add(c);
@@ -537,11 +538,6 @@ final class BenchCommand implements Callable<Integer> {
             modes = modes != null && !modes.isEmpty() ? modes : impliedModes;
         }
         return selected;
-    }
-
-    /** How {@code --only} names a benchmark in its message: the table's label ({@code subprocess-pool|spawn} for the subprocess one). */
-    private static String onlyName(Catalogue c) {
-        return c == Catalogue.SUBPROCESS ? c.baseLabel() + "-pool, " + c.baseLabel() + "-spawn" : c.baseLabel();
     }
 
     private List<String> threadCounts(Suite suite) {

@@ -89,9 +89,7 @@ final class RunDirectory implements AutoCloseable {
                 throw new IOException(dir + ": another dictbench run is writing this directory; wait for it or choose another --out");
             }
             if (Files.exists(layout.jmhJson())) {
-                lock.release();
-                channel.close();
-                Files.deleteIfExists(dir.resolve(LOCK));
+                release(channel, lock, dir);
                 throw new FileAlreadyExistsException(dir.toString(), null, "already holds a run (" + RunLayout.JMH_JSON
                         + "); choose a new --out, or delete the directory to run again");
             }
@@ -118,10 +116,11 @@ final class RunDirectory implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (!finished) {
-            abandon();
+        if (finished) {
+            deleteWorkerLogs();
+        } else {
+            abandon(); // it removes the worker logs too
         }
-        deleteWorkerLogs();
         unlock();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -132,24 +131,38 @@ final class RunDirectory implements AutoCloseable {
 
     private void unlock() throws IOException {
         if (lockChannel.isOpen()) {
-            lock.release();
-            lockChannel.close();
+            release(lockChannel, lock, layout.dir());
         }
-        Files.deleteIfExists(layout.dir().resolve(LOCK));
+    }
+
+    /** Releases a run's lock on {@code dir} and removes its lock file. */
+    private static void release(FileChannel channel, FileLock lock, Path dir) throws IOException {
+        lock.release();
+        channel.close();
+        Files.deleteIfExists(dir.resolve(LOCK));
     }
 
     /** The children's stderr logs: a fork killed outright (SIGKILL) cannot remove its children's, so the run does. */
     private void deleteWorkerLogs() {
-        Path logs = layout.workerLogs();
-        if (Files.isDirectory(logs)) {
-            try (var entries = Files.newDirectoryStream(logs)) {
-                for (Path p : entries) {
-                    Files.deleteIfExists(p);
-                }
-                Files.deleteIfExists(logs);
-            } catch (IOException e) {
-                // best effort, as the rest of the clean-up
+        try {
+            deleteEntries(layout.workerLogs(), "*", true);
+        } catch (IOException e) {
+            // best effort, as the rest of the clean-up
+        }
+    }
+
+    /** Deletes {@code dir}'s entries matching {@code glob} (not recursively), and {@code dir} itself if {@code andDir}; nothing if it is no directory. */
+    private static void deleteEntries(Path dir, String glob, boolean andDir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.newDirectoryStream(dir, glob)) {
+            for (Path p : entries) {
+                Files.deleteIfExists(p);
             }
+        }
+        if (andDir) {
+            Files.deleteIfExists(dir);
         }
     }
 
@@ -157,19 +170,8 @@ final class RunDirectory implements AutoCloseable {
     private void abandon() {
         deleteWorkerLogs();
         try {
-            try (var entries = Files.newDirectoryStream(layout.dir(), "*.partial")) {
-                for (Path p : entries) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            if (Files.isDirectory(layout.timelines())) {
-                try (var entries = Files.newDirectoryStream(layout.timelines())) {
-                    for (Path p : entries) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(layout.timelines());
-            }
+            deleteEntries(layout.dir(), "*.partial", false);
+            deleteEntries(layout.timelines(), "*", true);
             unlock();
             if (created) {
                 deleteIfEmpty(layout.dir());
@@ -199,14 +201,7 @@ final class RunDirectory implements AutoCloseable {
 
     /** Deletes the per-file timelines an earlier run left, so a reused directory shows only this run's. */
     void clearTimelines() throws IOException {
-        Path timelines = layout.timelines();
-        if (Files.isDirectory(timelines)) {
-            try (var old = Files.newDirectoryStream(timelines, "*.json")) {
-                for (Path p : old) {
-                    Files.delete(p);
-                }
-            }
-        }
+        deleteEntries(layout.timelines(), "*.json", false);
     }
 
     /** Moves the JMH JSON a finished run wrote at {@link RunLayout#jmhJsonPartial()} to {@link RunLayout#jmhJson()}. */

@@ -36,13 +36,20 @@ public final class Datasets {
     }
 
     /**
-     * The spec named (or at the path given), found as {@link #spec(String, Path)} finds it in {@link #root()}, and
-     * after the spec files of {@value #SPEC_FILES_PROPERTY}; its files in the directories of {@value #DATA_DIRS_PROPERTY}
-     * when that is set.
+     * The spec named (or at the path given), with what {@code bench} passed its forks: as {@link #spec(String, List, List)}
+     * with the spec files of {@value #SPEC_FILES_PROPERTY} and the directories of {@value #DATA_DIRS_PROPERTY}.
      */
     public static DatasetSpec spec(String nameOrPath) throws IOException {
+        return spec(nameOrPath, pathList(SPEC_FILES_PROPERTY), pathList(DATA_DIRS_PROPERTY));
+    }
+
+    /**
+     * The spec named (or at the path given): first among {@code specFiles} by name, else as {@link #spec(String, Path)}
+     * finds it in {@link #root()}; its files in {@code dataDirs} instead of its own {@code dirs} when that is not empty.
+     */
+    public static DatasetSpec spec(String nameOrPath, List<Path> specFiles, List<Path> dataDirs) throws IOException {
         DatasetSpec spec = null;
-        for (Path file : pathList(SPEC_FILES_PROPERTY)) {
+        for (Path file : specFiles) {
             if (DatasetSpec.specName(file.getFileName().toString()).equals(nameOrPath)) {
                 spec = DatasetSpec.read(file, root());
                 break;
@@ -51,8 +58,7 @@ public final class Datasets {
         if (spec == null) {
             spec = spec(nameOrPath, root());
         }
-        List<Path> dirs = pathList(DATA_DIRS_PROPERTY);
-        return dirs.isEmpty() ? spec : spec.withDirectories(dirs);
+        return dataDirs.isEmpty() ? spec : spec.withDirectories(dataDirs);
     }
 
     /** A system property's paths, split at the platform's path separator, absolute; empty when unset. */

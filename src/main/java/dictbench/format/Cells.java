@@ -19,6 +19,11 @@ public final class Cells {
     private Cells() {
     }
 
+    /** {@code n} with its noun, singular for one: {@code 1 fork}, {@code 2 forks}. */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Three significant digits, or whole numbers from 100 up; "n/a" unless finite. */
     public static String number(double v) {
         if (!Double.isFinite(v)) {

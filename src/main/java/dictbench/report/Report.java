@@ -19,8 +19,11 @@ import dictbench.stats.UslFit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -74,15 +77,19 @@ public final class Report {
 
     private Report(Results results) {
         this.results = results;
-        int id = 1;
-        for (Results.EnvironmentGroup env : results.environments()) {
+        for (int e = 0; e < results.environments().size(); e++) {
+            Results.EnvironmentGroup env = results.environments().get(e);
             for (Results.DatasetGroup group : env.datasets()) {
                 SummaryTable table = SummaryTable.of(group.results(), env.key().cores());
-                sections.add(new Section("E" + id, env.key(), group, table, Scaling.of(table), Limits.of(table, env.key().cores()),
+                sections.add(new Section(environmentId(e), env.key(), group, table, Scaling.of(table), Limits.of(table, env.key().cores()),
                         ColdOverlap.of(table), SubprocessOverhead.of(table), CpuUse.of(table, env.key().cores())));
             }
-            id++;
         }
+    }
+
+    /** How the report names the environment at {@code index} of the results: E1, E2, … */
+    private static String environmentId(int index) {
+        return "E" + (index + 1);
     }
 
     public static Report of(Results results) {
@@ -223,6 +230,24 @@ public final class Report {
         return empty ? new Paragraph(t.title() + ": n/a for every row. " + String.join(" ", t.notes())) : new TableBlock(t);
     }
 
+    /**
+     * A source's forks × shots, each distinct plan with the number of benchmarks run so, e.g. {@code 2 forks × 3 shots
+     * (25 configurations), 5 forks × 1 shot (8)}; JMH's JSON counts the measured shots, not the warm-ups.
+     */
+    static String plan(Results.Source source) {
+        Map<String, Integer> plans = new LinkedHashMap<>();
+        for (BenchmarkResult r : source.results()) {
+            int[] sizes = r.primary().forkSizes();
+            int min = Arrays.stream(sizes).min().orElse(0);
+            int max = Arrays.stream(sizes).max().orElse(0);
+            String shots = min == max ? Cells.count(min, "shot") : min + "-" + max + " shots";
+            plans.merge(Cells.count(sizes.length, "fork") + " × " + shots, 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        plans.forEach((plan, n) -> parts.add(plan + " (" + (parts.isEmpty() ? Cells.count(n, "configuration") : n) + ")"));
+        return String.join(", ", parts);
+    }
+
     /** A heading's id in the HTML: its place among the blocks (headings are records: the same text twice is told apart by place). */
     private static String anchor(List<Block> blocks, Heading h) {
         for (int i = 0; i < blocks.size(); i++) {
@@ -241,24 +266,22 @@ public final class Report {
                 + "Results from different environments are never compared. Sources: "
                 + results.environments().stream().flatMap(e -> e.sources().stream()).map(Path::toString).collect(Collectors.joining(", "))
                 + ". How to read each table and chart: docs/method.md, section Reports."));
-        int machine = 1;
-        for (Results.EnvironmentGroup env : results.environments()) {
-            out.add(new Paragraph("Machine E" + machine++ + ": " + shortEnvironment(env.key()) + "."));
+        for (int e = 0; e < results.environments().size(); e++) {
+            out.add(new Paragraph("Machine " + environmentId(e) + ": " + shortEnvironment(results.environments().get(e).key()) + "."));
         }
         for (Results.Source source : results.sources()) {
             out.add(new Paragraph("Run " + source.file() + ": " + source.run().map(Provenance::describe)
-                    .orElse("recorded before runs named their commit and command") + " · " + source.plan() + "."));
+                    .orElse("recorded before runs named their commit and command") + " · " + plan(source) + "."));
         }
-        int id = 1;
-        for (Results.EnvironmentGroup env : results.environments()) {
+        for (int e = 0; e < results.environments().size(); e++) {
+            Results.EnvironmentGroup env = results.environments().get(e);
             Verdict verdict = Verdict.of(env.datasets().stream().flatMap(d -> d.results().stream()).toList(), env.key().cores());
             if (!verdict.lines().isEmpty()) {
-                out.add(new Heading(2, results.environments().size() == 1 ? "Verdict" : "Verdict, environment E" + id));
+                out.add(new Heading(2, results.environments().size() == 1 ? "Verdict" : "Verdict, environment " + environmentId(e)));
                 out.add(new Bullets(verdict.lines()));
                 List<String> data = env.datasets().stream().map(d -> "dataset " + d.dataset() + " · format " + d.format()).distinct().toList();
-                out.add(tableOrNote(verdict.table("Ranking — E" + id + (data.size() == 1 ? " · " + data.getFirst() : ""))));
+                out.add(tableOrNote(verdict.table("Ranking — " + environmentId(e) + (data.size() == 1 ? " · " + data.getFirst() : ""))));
             }
-            id++;
         }
         int contentsAt = out.size();
         String current = "";

@@ -102,16 +102,15 @@ public final class Verdict {
 
     /** The verdict of {@code results}, one run's, on a machine with {@code cores} processors (empty: unknown). */
     public static Verdict of(List<BenchmarkResult> results, OptionalInt cores) {
-        Map<List<String>, List<BenchmarkResult>> byKey = new LinkedHashMap<>();
+        Map<Key, List<BenchmarkResult>> byKey = new LinkedHashMap<>();
         results.stream().filter(BenchmarkResult::isLoad)
                 .sorted(Comparator.comparing((BenchmarkResult r) -> r.param("dataset").orElse(""))
                         .thenComparing(r -> r.param("format").orElse(""))
                         .thenComparing(r -> r.param("jvm").map(JvmState::order).orElse(-1))
                         .thenComparing(r -> r.param("heap").map(HeapProfile::order).orElse(-1))
                         .thenComparing(r -> r.param("cache").orElse("").equals("warm") ? 0 : 1))
-                .forEach(r -> byKey.computeIfAbsent(List.of(r.param("dataset").orElse(""), r.param("format").orElse(""),
-                        r.param("heap").orElse(""), r.param("jvm").orElse(""), r.param("cache").orElse("")), k -> new ArrayList<>()).add(r));
-        boolean severalDatasets = byKey.keySet().stream().map(k -> k.get(0) + "/" + k.get(1)).distinct().count() > 1;
+                .forEach(r -> byKey.computeIfAbsent(Key.of(r), k -> new ArrayList<>()).add(r));
+        boolean severalDatasets = byKey.keySet().stream().map(k -> k.dataset() + "/" + k.format()).distinct().count() > 1;
         List<Group> groups = new ArrayList<>();
         for (var e : byKey.entrySet()) {
             groups.add(group(e.getKey(), SummaryTable.of(e.getValue(), cores).rows(), severalDatasets));
@@ -162,7 +161,34 @@ public final class Verdict {
         return "Verdict:\n" + lines().stream().map(l -> "  " + l + "\n").collect(Collectors.joining());
     }
 
-    private static Group group(List<String> key, List<SummaryTable.Row> rows, boolean severalDatasets) {
+    /** What a group shares: dataset, format, heap profile, JVM state and cache state ("" where a result has none). */
+    private record Key(String dataset, String format, String heap, String jvm, String cache) {
+        static Key of(BenchmarkResult r) {
+            return new Key(r.param("dataset").orElse(""), r.param("format").orElse(""), r.param("heap").orElse(""),
+                    r.param("jvm").orElse(""), r.param("cache").orElse(""));
+        }
+
+        /** {@code Warm cache, heap sized, JVM warmed}, the dataset first when the run has several. */
+        String where(boolean withDataset) {
+            List<String> parts = new ArrayList<>();
+            if (withDataset) {
+                parts.add(dataset + " (" + format + ")");
+            }
+            if (!cache.isEmpty()) {
+                parts.add(cache + " cache");
+            }
+            if (!heap.isEmpty()) {
+                parts.add("heap " + heap);
+            }
+            if (!jvm.isEmpty()) {
+                parts.add("JVM " + jvm);
+            }
+            String s = String.join(", ", parts);
+            return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+    }
+
+    private static Group group(Key key, List<SummaryTable.Row> rows, boolean severalDatasets) {
         List<SummaryTable.Row> sorted = rows.stream().sorted(Comparator.comparingDouble(SummaryTable.Row::medianMillis)).toList();
         SummaryTable.Row best = sorted.getFirst();
         List<Ranked> ranked = new ArrayList<>();
@@ -174,34 +200,16 @@ public final class Verdict {
                     .orElse(Label.NO_FASTER);
             ranked.add(new Ranked(r, label, slower));
         }
-        List<String> where = new ArrayList<>();
-        if (severalDatasets) {
-            where.add(key.get(0) + " (" + key.get(1) + ")");
-        }
-        if (!key.get(4).isEmpty()) {
-            where.add(key.get(4) + " cache");
-        }
-        if (!key.get(2).isEmpty()) {
-            where.add("heap " + key.get(2));
-        }
-        if (!key.get(3).isEmpty()) {
-            where.add("JVM " + key.get(3));
-        }
         int forks = rows.stream().mapToInt(r -> r.result().primary().forkCount()).min().orElse(0);
         int shots = rows.stream().mapToInt(r -> r.result().primary().size()).min().orElse(0);
         Optional<String> tooFew = forks >= MIN_FORKS && shots >= MIN_SHOTS ? Optional.empty()
-                : Optional.of(forks + (forks == 1 ? " fork" : " forks") + " × " + shots / Math.max(1, forks)
-                        + (shots / Math.max(1, forks) == 1 ? " shot" : " shots") + ": the intervals "
+                : Optional.of(Cells.count(forks, "fork") + " × " + Cells.count(shots / Math.max(1, forks), "shot") + ": the intervals "
                         + (shots < MIN_SHOTS ? "are no intervals" : "miss the JVM-to-JVM variation"));
-        return new Group(capitalised(String.join(", ", where)), ranked, tooFew);
+        return new Group(key.where(severalDatasets), ranked, tooFew);
     }
 
     /** A ratio as a factor: {@code 1.62× [1.34, 2.26]}. */
     private static String times(double value, dictbench.stats.ConfidenceInterval ci) {
         return String.format(java.util.Locale.ROOT, "%.2f× [%.2f, %.2f]", value, ci.lower(), ci.upper());
-    }
-
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -41,26 +41,6 @@ public record Results(List<EnvironmentGroup> environments, List<Source> sources)
         public Source {
             results = List.copyOf(results);
         }
-
-        /**
-         * The file's forks × shots, each distinct plan with the number of benchmarks run so, e.g. {@code 2 forks × 3 shots
-         * (25 configurations), 5 forks × 1 shot (8)}; JMH's JSON counts the measured shots, not the warm-ups.
-         */
-        public String plan() {
-            Map<String, Integer> plans = new LinkedHashMap<>();
-            for (BenchmarkResult r : results) {
-                int[] sizes = r.primary().forkSizes();
-                int min = java.util.Arrays.stream(sizes).min().orElse(0);
-                int max = java.util.Arrays.stream(sizes).max().orElse(0);
-                String shots = min == max ? String.valueOf(min) : min + "-" + max;
-                plans.merge(sizes.length + (sizes.length == 1 ? " fork" : " forks") + " × " + shots + (max == 1 ? " shot" : " shots"), 1,
-                        Integer::sum);
-            }
-            List<String> parts = new ArrayList<>();
-            plans.forEach((plan, n) -> parts.add(plan + (parts.isEmpty() ? " (" + n + (n == 1 ? " configuration)" : " configurations)")
-                    : " (" + n + ")")));
-            return String.join(", ", parts);
-        }
     }
 
     /**

@@ -86,8 +86,12 @@ public enum Catalogue {
      * subprocess-pool} and {@code subprocess-spawn} name the subprocess strategy in that mode) or the class's simple name.
      */
     public static Optional<Catalogue> named(String name) {
-        return Arrays.stream(values()).filter(e -> e.label.equals(name) || e.className.equals(name)
-                || e == SUBPROCESS && (name.equals(e.label + "-pool") || name.equals(e.label + "-spawn"))).findFirst();
+        return Arrays.stream(values()).filter(e -> e.className.equals(name) || e.names().contains(name)).findFirst();
+    }
+
+    /** The names the command line takes for it: the table's labels ({@code subprocess-spawn} and {@code subprocess-pool} too). */
+    public List<String> names() {
+        return this == SUBPROCESS ? List.of(label, label + "-spawn", label + "-pool") : List.of(label);
     }
 
     /** The entry for a class's simple name. */

@@ -11,6 +11,7 @@ import dictbench.results.Environment;
 import dictbench.results.Results;
 import dictbench.results.ResultsException;
 import dictbench.results.SyntheticResults;
+import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -61,6 +62,18 @@ class ReportTest {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    }
+
+    @Test
+    void thePlanCountsForksAndMeasuredShotsPerDistinctShape() throws IOException {
+        // SyntheticResults gives every configuration 2 forks × 3 shots
+        Path run = new SyntheticResults()
+                .add("SequentialLoadBenchmark", WARM, 100)
+                .add("SequentialLoadBenchmark", COLD, 200)
+                .writeTo(tmp.resolve("plan"));
+        Files.writeString(run.resolve(RunLayout.JMH_JSON), Files.readString(run.resolve(RunLayout.JMH_JSON))
+                .replaceFirst("\"rawData\":\\[\\[[^]]*],\\[[^]]*]]", "\"rawData\":[[1.0],[1.1],[1.2],[0.9],[1.0]]"));
+        assertEquals("5 forks × 1 shot (1 configuration), 2 forks × 3 shots (1)", Report.plan(Results.read(List.of(run)).sources().getFirst()));
     }
 
     @Test

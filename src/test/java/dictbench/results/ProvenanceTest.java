@@ -43,18 +43,6 @@ class ProvenanceTest {
     }
 
     @Test
-    void thePlanCountsForksAndMeasuredShotsPerDistinctShape() throws IOException {
-        // SyntheticResults gives every configuration 2 forks × 3 shots
-        Path run = new SyntheticResults()
-                .add("SequentialLoadBenchmark", "\"dataset\":\"smoke\",\"cache\":\"warm\"", 100)
-                .add("SequentialLoadBenchmark", "\"dataset\":\"smoke\",\"cache\":\"cold\"", 200)
-                .writeTo(dir.resolve("plan"));
-        Files.writeString(run.resolve(RunLayout.JMH_JSON), Files.readString(run.resolve(RunLayout.JMH_JSON))
-                .replaceFirst("\"rawData\":\\[\\[[^]]*],\\[[^]]*]]", "\"rawData\":[[1.0],[1.1],[1.2],[0.9],[1.0]]"));
-        assertEquals("5 forks × 1 shot (1 configuration), 2 forks × 3 shots (1)", Results.read(List.of(run)).sources().getFirst().plan());
-    }
-
-    @Test
     void outsideACheckoutAndWithoutAJarTheCommitAndJarAreUnknown() throws IOException {
         Provenance p = Provenance.of(dictbench.os.GitCheckout.at(dir), Optional.empty(), "bench", "full", null, Instant.parse("2026-12-02T10:00:00.5Z"));
         assertEquals(Provenance.UNKNOWN, p.commit());
