@@ -3,8 +3,9 @@
 
 DICTBENCH_MIN_JDK=25
 export DICTBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# Flags every JVM of ours needs: FFM for page-cache control; JMH's Unsafe use on JDK 24+.
-DICTBENCH_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+# Flags every JVM of ours needs: FFM for page-cache control; JMH's Unsafe use on JDK 24+; lmdbjava's use of java.nio's
+# internals. dictbench.os.JvmFlags.ACCESS is the same list (JvmFlagsTest).
+DICTBENCH_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED)
 
 die() { echo "error: $*" >&2; exit 2; }
 

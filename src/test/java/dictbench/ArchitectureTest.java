@@ -49,7 +49,7 @@ class ArchitectureTest {
         rules.put("cache", Set.of("os"));
         rules.put("load", Set.of("dataset", "cache", "os"));
         rules.put("store", Set.of("dataset", "os"));
-        rules.put("bench", Set.of("load", "dataset", "cache", "os", "run"));
+        rules.put("bench", Set.of("load", "store", "dataset", "cache", "os", "run"));
         rules.put("format", Set.of("stats", "os"));
         rules.put("results", Set.of("stats", "run", "os"));
         rules.put("report", Set.of("results", "format", "stats", "run"));

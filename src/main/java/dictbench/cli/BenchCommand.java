@@ -13,6 +13,7 @@ import dictbench.load.SubprocessStrategy;
 import dictbench.load.Threads;
 import dictbench.load.subprocess.Connection;
 import dictbench.os.GitCheckout;
+import dictbench.os.JvmFlags;
 import dictbench.results.Environment;
 import dictbench.results.JmhResults;
 import dictbench.results.Provenance;
@@ -95,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
     static final int FIRST_LOAD_FORKS = 5;
 
     /** Flags every fork gets first: what its FFM and Unsafe use need, nothing about its heap. */
-    static final List<String> FORK_BASE_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+    static final List<String> FORK_BASE_FLAGS = JvmFlags.ACCESS;
 
     static final List<Suite> SUITES = List.of(FULL, QUICK, GATE);
 

@@ -32,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory, repeatable: files go to the directories in turn. Default: the spec's dirs.")
     List<Path> out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "File format: binary or java-serial; or a store built from the binary files: sqlite, sparkey. Default: the spec's.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "File format: binary or java-serial; or a store built from the binary files: sqlite, lmdb, sparkey. Default: the spec's.")
     String format;
 
     @Override
@@ -64,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code --format sqlite|sparkey}: the binary files (generated if need be), then a store of each, checked by a full scan. */
+    /** {@code --format sqlite|lmdb|sparkey}: the binary files (generated if need be), then a store of each, checked by a full scan. */
     private int stores(DatasetSpec s, StoreKind kind) throws Exception {
         DatasetSpec binary = s.withFormat("binary");
         Generator.Result data;

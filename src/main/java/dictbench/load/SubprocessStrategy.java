@@ -2,6 +2,7 @@ package dictbench.load;
 
 import dictbench.dataset.Format;
 import dictbench.load.subprocess.Connection;
+import dictbench.os.JvmFlags;
 import dictbench.load.subprocess.Frames;
 import dictbench.load.subprocess.Worker;
 import java.io.IOException;
@@ -273,7 +274,7 @@ public abstract sealed class SubprocessStrategy implements Strategy permits Spaw
         // As the parent's forks (HeapBudget): a fixed heap whose young generation holds one file's
         // decode and encode, so the map being built is not copied between survivor spaces.
         command.addAll(HeapBudget.heapFlags(heapBytes, heapBytes * YOUNG_SHARE_PERCENT / 100));
-        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(JvmFlags.ACCESS);
         command.add("-XX:+DisplayVMOutputToStderr");
         command.addAll(extraJvmArgs);
         command.add("-cp");

@@ -1,6 +1,7 @@
 package dictbench.results;
 
 import dictbench.gate.EnvironmentCheck;
+import dictbench.os.JvmFlags;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -25,7 +26,8 @@ public record EnvironmentKey(String cpu, OptionalInt cores, String jdk, List<Str
     static final String UNKNOWN = "unknown (no environment.json)";
 
     public EnvironmentKey {
-        jvmFlags = jvmFlags.stream().filter(f -> !f.startsWith("-Ddictbench.")).toList();
+        // flags that only grant access (native access, module openings) change no result, and a new store may need more of them
+        jvmFlags = jvmFlags.stream().filter(f -> !f.startsWith("-Ddictbench.") && !JvmFlags.grantsAccessOnly(f)).toList();
     }
 
     /** The key of a run described by {@code environment.json}; each heap profile's flags count as flags ("heap sized: -Xmx…"). */

@@ -18,10 +18,16 @@ import java.util.function.BiConsumer;
 final class SparkeyStore implements Store {
     private final Path index;
     private final SparkeyReader reader;
+    /**
+     * A reader keeps its position in the log: each thread gets a duplicate, which shares the mapping. Closing any of
+     * them unmaps them all (Sparkey's ReadOnlyMemMap), so only the first is closed, with the store.
+     */
+    private final PerThread<SparkeyReader> readers;
 
     private SparkeyStore(Path index, SparkeyReader reader) {
         this.index = index;
         this.reader = reader;
+        this.readers = new PerThread<>(reader::duplicate, duplicate -> { });
     }
 
     /** The index and the log of the store named by {@code index}. */
@@ -68,7 +74,7 @@ final class SparkeyStore implements Store {
 
     @Override
     public String get(String key) throws IOException {
-        return reader.getAsString(key);
+        return readers.get().getAsString(key);
     }
 
     @Override
@@ -90,7 +96,8 @@ final class SparkeyStore implements Store {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
+        readers.closeAll();
         reader.close();
     }
 }

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConfig;
 
@@ -23,13 +24,37 @@ final class SqliteStore implements Store {
     private static final int BATCH = 10_000;
 
     private final Path file;
+    private final Properties config;
     private final Connection connection;
-    private final PreparedStatement get;
+    private final PerThread<Lookup> lookups;
 
-    private SqliteStore(Path file, Connection connection) throws SQLException {
+    /** A thread's own connection and statement: one SQLite connection serialises the threads that share it. */
+    private record Lookup(Connection connection, PreparedStatement get) {
+    }
+
+    private SqliteStore(Path file, Properties config) throws IOException {
         this.file = file;
-        this.connection = connection;
-        this.get = connection.prepareStatement("SELECT v FROM dict WHERE k = ?");
+        this.config = config;
+        this.connection = connect();
+        this.lookups = new PerThread<>(this::lookup, l -> close(l.connection()));
+    }
+
+    private Connection connect() throws IOException {
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file, config);
+        } catch (SQLException e) {
+            throw new IOException(file + ": SQLite could not open the store (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Lookup lookup() throws IOException {
+        Connection c = connect();
+        try {
+            return new Lookup(c, c.prepareStatement("SELECT v FROM dict WHERE k = ?"));
+        } catch (SQLException e) {
+            close(c);
+            throw new IOException(file + ": SQLite could not read the store (" + e.getMessage() + ")", e);
+        }
     }
 
     static void build(Map<String, String> entries, Path target) throws IOException {
@@ -73,15 +98,12 @@ final class SqliteStore implements Store {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(Math.max(Files.size(file), 1)));
-        try {
-            return new SqliteStore(file, DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties()));
-        } catch (SQLException e) {
-            throw new IOException(file + ": SQLite could not open the store (" + e.getMessage() + ")", e);
-        }
+        return new SqliteStore(file, config.toProperties());
     }
 
     @Override
     public String get(String key) throws IOException {
+        PreparedStatement get = lookups.get().get();
         try {
             get.setString(1, key);
             try (ResultSet r = get.executeQuery()) {
@@ -111,8 +133,15 @@ final class SqliteStore implements Store {
     @Override
     public void close() throws IOException {
         try {
-            get.close();
-            connection.close();
+            lookups.closeAll();
+        } finally {
+            close(connection);
+        }
+    }
+
+    private void close(Connection c) throws IOException {
+        try {
+            c.close(); // closes its statements too
         } catch (SQLException e) {
             throw new IOException(file + ": SQLite could not close the store (" + e.getMessage() + ")", e);
         }

@@ -8,13 +8,21 @@ import java.util.Map;
 
 /** Every store dictbench builds and opens: its name (as {@code --format} will take it), how it is built and opened. */
 public enum StoreKind {
-    SQLITE("sqlite"),
-    SPARKEY("sparkey");
+    SQLITE("sqlite", "db"),
+    LMDB("lmdb", "mdb"),
+    SPARKEY("sparkey", "spi");
 
     private final String key;
+    private final String extension;
 
-    StoreKind(String key) {
+    StoreKind(String key, String extension) {
         this.key = key;
+        this.extension = extension;
+    }
+
+    /** The extension of the file a store is named by (Sparkey's index), without the dot. */
+    public String extension() {
+        return extension;
     }
 
     public String key() {
@@ -34,6 +42,7 @@ public enum StoreKind {
     public void build(Map<String, String> entries, Path target) throws IOException {
         switch (this) {
             case SQLITE -> SqliteStore.build(entries, target);
+            case LMDB -> LmdbStore.build(entries, target);
             case SPARKEY -> SparkeyStore.build(entries, target);
         }
     }
@@ -42,6 +51,7 @@ public enum StoreKind {
     public Store open(Path target) throws IOException {
         return switch (this) {
             case SQLITE -> SqliteStore.open(target);
+            case LMDB -> LmdbStore.open(target);
             case SPARKEY -> SparkeyStore.open(target);
         };
     }
@@ -49,7 +59,7 @@ public enum StoreKind {
     /** Every file the store at {@code target} consists of. */
     public List<Path> files(Path target) {
         return switch (this) {
-            case SQLITE -> List.of(target);
+            case SQLITE, LMDB -> List.of(target);
             case SPARKEY -> SparkeyStore.files(target);
         };
     }

@@ -48,7 +48,7 @@ public record StoreSet(String dataset, String specHash, String kind, List<Entry>
     /** Where the stores of {@code kind} for file {@code index} of {@code spec} go. */
     public static Path storePath(DatasetSpec spec, StoreKind kind, int index) {
         return spec.directoryOf(index).resolve(spec.name() + "-" + kind.key())
-                .resolve(String.format("part-%03d.%s", index, kind == StoreKind.SPARKEY ? "spi" : "db"));
+                .resolve(String.format("part-%03d.%s", index, kind.extension()));
     }
 
     /** Where the description of the stores of {@code kind} for {@code spec} goes. */

@@ -38,7 +38,7 @@ class StoreTest {
     }
 
     static Path target(StoreKind kind, String name) {
-        return dir.resolve(kind.key()).resolve(name + (kind == StoreKind.SPARKEY ? ".spi" : ".db"));
+        return dir.resolve(kind.key()).resolve(name + "." + kind.extension());
     }
 
     @ParameterizedTest
@@ -112,6 +112,60 @@ class StoreTest {
     void aMissingStoreSaysSo(StoreKind kind) {
         IOException e = assertThrows(IOException.class, () -> kind.open(target(kind, "missing")));
         assertTrue(e.getMessage().contains("build it first"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aTruncatedStoreIsRefusedNamingItsFile(StoreKind kind) throws IOException {
+        Manifest.FileEntry f = manifest.files().getFirst();
+        Path target = target(kind, "truncated");
+        Files.createDirectories(target.getParent());
+        kind.build(Format.named("binary").read(f.file()), target);
+        for (Path file : kind.files(target)) {
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(channel.size() / 2);
+            }
+        }
+        // opening and reading it all must fail with an IOException that names a file of the store, not kill the JVM
+        IOException e = assertThrows(IOException.class, () -> {
+            try (Store store = kind.open(target)) {
+                store.scan((k, v) -> { });
+                for (String key : Format.named("binary").read(f.file()).keySet()) {
+                    store.get(key);
+                }
+            }
+        });
+        assertTrue(kind.files(target).stream().anyMatch(p -> e.getMessage().contains(p.toString())), kind + ": " + e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void threadsLookUpAtOnceEachWithItsOwnReader(StoreKind kind) throws Exception {
+        Manifest.FileEntry f = manifest.files().getFirst();
+        Map<String, String> map = Format.named("binary").read(f.file());
+        Path target = target(kind, "threads");
+        Files.createDirectories(target.getParent());
+        kind.build(map, target);
+        List<String> keys = new ArrayList<>(map.keySet());
+        try (Store store = kind.open(target); var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                done.add(pool.submit(() -> {
+                    int found = 0;
+                    for (int i = offset; i < keys.size(); i += 4) {
+                        assertEquals(map.get(keys.get(i)), store.get(keys.get(i)));
+                        found++;
+                    }
+                    return found;
+                }));
+            }
+            int total = 0;
+            for (var d : done) {
+                total += d.get();
+            }
+            assertEquals(keys.size(), total);
+        }
     }
 
     private static long size(Path p) {
