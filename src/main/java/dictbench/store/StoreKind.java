@@ -40,20 +40,53 @@ public enum StoreKind {
      * under temporary names first, renamed into place only when complete, so a reader finds the whole store or none.
      */
     public void build(Map<String, String> entries, Path target) throws IOException {
-        switch (this) {
-            case SQLITE -> SqliteStore.build(entries, target);
-            case LMDB -> LmdbStore.build(entries, target);
-            case SPARKEY -> SparkeyStore.build(entries, target);
-        }
+        withLibrary(() -> {
+            switch (this) {
+                case SQLITE -> SqliteStore.build(entries, target);
+                case LMDB -> LmdbStore.build(entries, target);
+                case SPARKEY -> SparkeyStore.build(entries, target);
+            }
+            return null;
+        });
     }
 
     /** Opens the store at {@code target} read-only. */
     public Store open(Path target) throws IOException {
-        return switch (this) {
+        return withLibrary(() -> switch (this) {
             case SQLITE -> SqliteStore.open(target);
             case LMDB -> LmdbStore.open(target);
             case SPARKEY -> SparkeyStore.open(target);
-        };
+        });
+    }
+
+    /** A store whose library cannot run here: its native part did not load on this platform. */
+    public static final class UnavailableException extends IOException {
+        UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private interface LibraryCall<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs a call into the store's library, turning a native library that would not load (an {@link LinkageError},
+     * however deep) into one {@link UnavailableException} that names the store and the platform: the other stores run.
+     */
+    private <T> T withLibrary(LibraryCall<T> call) throws IOException {
+        try {
+            return call.call();
+        } catch (LinkageError | RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof LinkageError) {
+                    throw new UnavailableException(key + " cannot run on this platform (" + System.getProperty("os.name") + " "
+                            + System.getProperty("os.arch") + "): its native library did not load (" + c.getMessage()
+                            + "); the other stores do not need it: " + Arrays.stream(values()).filter(k -> k != this).map(StoreKind::key).toList(), e);
+                }
+            }
+            throw e;
+        }
     }
 
     /** Every file the store at {@code target} consists of. */
