@@ -1,5 +1,6 @@
 package dictbench.cache;
 
+import dictbench.os.EachOf;
 import dictbench.os.Libc;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -132,21 +133,7 @@ public final class PageCache {
     public static void evictAll(Collection<Path> files) throws IOException {
         Objects.requireNonNull(files, "files");
         requireSupported();
-        IOException firstFailure = null;
-        for (Path file : files) {
-            try {
-                evict(file);
-            } catch (IOException e) {
-                if (firstFailure == null) {
-                    firstFailure = e;
-                } else {
-                    firstFailure.addSuppressed(e);
-                }
-            }
-        }
-        if (firstFailure != null) {
-            throw firstFailure;
-        }
+        EachOf.apply(files, PageCache::evict);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dictbench.load;
 import dictbench.dataset.BinaryFormat;
 import dictbench.dataset.Format;
+import dictbench.os.EachOf;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -101,20 +102,6 @@ final class LoadPlan implements Closeable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (FileChannel ch : channels) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        EachOf.apply(channels, FileChannel::close);
     }
 }

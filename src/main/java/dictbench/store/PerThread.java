@@ -1,6 +1,9 @@
 package dictbench.store;
 
+import dictbench.os.EachOf;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -45,20 +48,8 @@ final class PerThread<T> {
 
     /** Closes every reader made, whichever thread made it; the first failure is thrown once all are closed. */
     void closeAll() throws IOException {
-        IOException first = null;
-        for (T reader; (reader = all.poll()) != null; ) {
-            try {
-                closer.close(reader);
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        List<T> made = new ArrayList<>(all);
+        all.clear();
+        EachOf.apply(made, closer::close);
     }
 }
