@@ -75,10 +75,22 @@ public record StoreSet(String dataset, String specHash, String kind, List<Entry>
                 stores.add(kept.get());
                 continue;
             }
+            boolean made = !Files.isDirectory(target.getParent());
             Files.createDirectories(target.getParent());
             var map = Format.named(binary.format()).read(file.file());
             long start = System.nanoTime();
-            kind.build(map, target);
+            try {
+                kind.build(map, target);
+            } catch (IOException | RuntimeException e) {
+                if (made) { // a store that could not be built leaves no empty directory behind
+                    try {
+                        Files.deleteIfExists(target.getParent());
+                    } catch (IOException left) {
+                        e.addSuppressed(left);
+                    }
+                }
+                throw e;
+            }
             long buildMillis = (System.nanoTime() - start) / 1_000_000;
             try (Store store = kind.open(target)) {
                 ContentDigest digest = new ContentDigest();

@@ -1,6 +1,7 @@
 package dictbench.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dictbench.os.JvmFlags;
@@ -40,6 +41,7 @@ class StoreUnavailableTest {
         assertEquals(1, lines.size(), lmdb.err());
         assertTrue(lines.getFirst().startsWith("error: lmdb cannot run on this platform (" + System.getProperty("os.name")), lines.getFirst());
         assertTrue(lines.getFirst().contains("[sqlite, sparkey]"), lines.getFirst());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("data").resolve("smoke-lmdb")), "no empty store directory is left");
         Result sparkey = generate("sparkey");
         assertEquals(0, sparkey.exit(), sparkey.err());
     }
