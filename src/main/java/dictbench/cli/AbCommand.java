@@ -6,6 +6,7 @@ import dictbench.dataset.Manifest;
 import dictbench.format.OutputFormat;
 import dictbench.gate.Comparison;
 import dictbench.gate.MarkdownFormat;
+import dictbench.os.JvmFlags;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.JmhResults;
 import dictbench.results.Provenance;
@@ -199,8 +200,7 @@ final class AbCommand implements Callable<Integer> {
     /** The JVM flags this JVM was given that the jars need too (native access, module openings). */
     private static List<String> hostFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--enable-native-access") || a.startsWith("--sun-misc-unsafe-memory-access")
-                        || a.startsWith("--add-opens") || a.startsWith("--add-exports"))
+                .filter(a -> JvmFlags.grantsAccessOnly(a) || a.startsWith("--sun-misc-unsafe-memory-access"))
                 .toList();
     }
 
