@@ -328,7 +328,7 @@ public final class BinaryFormat implements Format {
     }
 
     /** Returns (value << 32) | next position; checks bounds, width and range. */
-    private static long readVarint(byte[] bytes, int p, int end, long fileBase, String source) throws FormatException {
+    static long readVarint(byte[] bytes, int p, int end, long fileBase, String source) throws FormatException {
         int value = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             if (p >= end) {
@@ -346,7 +346,7 @@ public final class BinaryFormat implements Format {
         throw new FormatException(source, fileBase + p, "length varint is longer than 5 bytes or exceeds 2^31-1");
     }
 
-    private static FormatException truncated(String source, long offset, String what, long needed, long left) {
+    static FormatException truncated(String source, long offset, String what, long needed, long left) {
         return new FormatException(source, offset, what + " needs " + needed + " bytes but the block has " + left + " left");
     }
 
@@ -376,7 +376,7 @@ public final class BinaryFormat implements Format {
         return blockCount;
     }
 
-    private static Header parseHeader(ByteBuffer b, long fileBytes, String source) throws FormatException {
+    static Header parseHeader(ByteBuffer b, long fileBytes, String source) throws FormatException {
         int blockCount = checkFixedHeader(b.duplicate(), fileBytes, source);
         long entries = b.getLong(12);
         if (entries < 0) {
@@ -418,7 +418,7 @@ public final class BinaryFormat implements Format {
         return new Header(entries, blocks, fileBytes);
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer into, long position, String source) throws IOException {
+    static void readFully(FileChannel channel, ByteBuffer into, long position, String source) throws IOException {
         long at = position;
         while (into.hasRemaining()) {
             int n = channel.read(into, at);

@@ -1,5 +1,7 @@
 package dictbench.load;
 import dictbench.dataset.BinaryFormat;
+import dictbench.dataset.CompactFormat;
+import dictbench.dataset.CompactMap;
 import dictbench.dataset.Format;
 import dictbench.os.EachOf;
 import java.io.Closeable;
@@ -18,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * when splitting a binary file), recording when each file's tasks ran, and collecting the maps. The
  * strategies differ only in how they run the tasks.
  *
- * <p>A whole-file task decodes into a {@code HashMap}. Block tasks of one file run concurrently, so
- * they fill one pre-sized {@code ConcurrentHashMap}: splitting a file across cores needs a
- * concurrent map, and that cost belongs in the measurement.
+ * <p>A whole-file task decodes into a {@code HashMap} (a {@link CompactMap} for the compact format). Block tasks of
+ * one file run concurrently, so they fill one pre-sized {@code ConcurrentHashMap}: splitting a file across cores needs
+ * a concurrent map, and that cost belongs in the measurement. The compact format's block tasks read into one
+ * {@link CompactMap}, whose index takes concurrent inserts itself.
  */
 final class LoadPlan implements Closeable {
 
@@ -42,14 +45,14 @@ final class LoadPlan implements Closeable {
     }
 
     /**
-     * Plans a load. With {@code splitBlocks} and the binary format, every block is a task (file
+     * Plans a load. With {@code splitBlocks} and the binary or compact format, every block is a task (file
      * headers are read here, inside the timed load); otherwise every file is one.
      */
     static LoadPlan of(List<Path> files, Format format, boolean splitBlocks) throws IOException {
         LoadPlan plan = new LoadPlan(files, format);
         try {
             for (int i = 0; i < files.size(); i++) {
-                if (splitBlocks && format instanceof BinaryFormat) {
+                if (splitBlocks && (format instanceof BinaryFormat || format instanceof CompactFormat)) {
                     plan.addBlockTasks(i);
                 } else {
                     plan.addFileTask(i);
@@ -81,7 +84,17 @@ final class LoadPlan implements Closeable {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         channels.add(channel);
         BinaryFormat.Header header = BinaryFormat.readHeader(channel, source);
-        Map<String, String> map = new ConcurrentHashMap<>(Format.hashMapCapacity(header.entries()));
+        Map<String, String> map;
+        BlockLoader loader;
+        if (format instanceof CompactFormat) {
+            CompactMap compact = CompactMap.forFile(header, source);
+            map = compact;
+            loader = block -> compact.loadBlock(channel, block);
+        } else {
+            Map<String, String> concurrent = new ConcurrentHashMap<>(Format.hashMapCapacity(header.entries()));
+            map = concurrent;
+            loader = block -> BinaryFormat.decodeBlock(BinaryFormat.readBlock(channel, block, source), 0, block, concurrent, source);
+        }
         loaded.put(file, map);
         if (header.blocks().isEmpty()) {
             loaded.end(file);
@@ -89,10 +102,15 @@ final class LoadPlan implements Closeable {
         for (BinaryFormat.Block block : header.blocks()) {
             tasks.add(() -> {
                 loaded.begin(file);
-                BinaryFormat.decodeBlock(BinaryFormat.readBlock(channel, block, source), 0, block, map, source);
+                loader.load(block);
                 loaded.end(file);
             });
         }
+    }
+
+    /** Loads one block of a file into its map. */
+    private interface BlockLoader {
+        void load(BinaryFormat.Block block) throws IOException;
     }
 
     /** The result once every task has run. */

@@ -1,5 +1,6 @@
 package dictbench.load;
 
+import dictbench.dataset.CompactFormat;
 import dictbench.dataset.Format;
 import dictbench.load.subprocess.Connection;
 import dictbench.os.JvmFlags;
@@ -56,6 +57,10 @@ import java.util.concurrent.ThreadPoolExecutor;
  * <p>One load at a time: concurrent calls to {@link #load} wait for each other.
  */
 public abstract sealed class SubprocessStrategy implements Strategy permits SpawnStrategy, PoolStrategy {
+    /** Why a subprocess load of the compact format is refused rather than run. */
+    public static final String COMPACT_REFUSED = "the subprocess strategy hands back maps decoded from its children's frames, never a "
+            + "compact map: load --format compact with sequential, platform, virtual or forkjoin";
+
     /** A child's heap is never smaller than this: a JVM with less spends its time in GC on any real file. */
     public static final long MIN_CHILD_HEAP_BYTES = 256L << 20;
     /**
@@ -186,6 +191,9 @@ public abstract sealed class SubprocessStrategy implements Strategy permits Spaw
 
     @Override
     public final LoadResult load(List<Path> files, Format format) throws IOException {
+        if (format instanceof CompactFormat) {
+            throw new IllegalArgumentException(COMPACT_REFUSED);
+        }
         synchronized (loadLock) {
             checkOpen();
             SubprocessLoad load = plan(files, format);

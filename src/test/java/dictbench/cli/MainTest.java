@@ -65,7 +65,7 @@ class MainTest {
 
     @Test
     void badFormatIsOneLine() {
-        run("generate", "smoke", "--format", "pickle", "--out", dir.toString()).assertOneLineError("unknown format 'pickle'; known: [binary, java-serial, sqlite, lmdb, sparkey]");
+        run("generate", "smoke", "--format", "pickle", "--out", dir.toString()).assertOneLineError("unknown format 'pickle'; known: [binary, java-serial, compact, sqlite, lmdb, sparkey]");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dictbench.dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -38,6 +39,40 @@ class FormatFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void binaryFile(byte[] input) throws IOException {
         readsAsItDecodes(Format.named("binary"), input);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void compact(byte[] input) throws IOException {
+        decodesOrFails(Format.named("compact"), input);
+        agreesWithBinary(input);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void compactFile(byte[] input) throws IOException {
+        readsAsItDecodes(Format.named("compact"), input);
+    }
+
+    /**
+     * Where the binary reader decodes an input, the compact map holds the same entries and finds each by its key, or
+     * refuses a key that is not well-formed UTF-8; where the binary reader refuses it, so does the compact map.
+     */
+    static void agreesWithBinary(byte[] input) throws IOException {
+        Map<String, String> binary;
+        try {
+            binary = Format.named("binary").decode(input, SOURCE);
+        } catch (FormatException e) {
+            assertThrows(FormatException.class, () -> Format.named("compact").decode(input, SOURCE));
+            return;
+        }
+        Map<String, String> compact;
+        try {
+            compact = Format.named("compact").decode(input, SOURCE);
+        } catch (FormatException e) {
+            assertTrue(e.getMessage().contains("not well-formed UTF-8"), e.getMessage());
+            return;
+        }
+        assertEquals(binary, compact);
+        binary.forEach((k, v) -> assertEquals(v, compact.get(k), k));
     }
 
     /** Loading a file (block by block, for the binary format) must agree with decoding its bytes. */
