@@ -31,10 +31,7 @@ public abstract class DatasetBenchmark extends ShotBenchmark {
 
     @Setup(Level.Trial)
     public void openDataset(BenchmarkParams params) throws IOException {
-        if (params.getForks() < 1) {
-            throw new IllegalStateException("-f 0 runs the benchmark inside JMH's own JVM, whose flags, heap and warm JIT are not what the "
-                    + "params claim: not a measurement; run with -f 1 or more");
-        }
+        requireForks(params);
         data = BenchData.open(dataset, format, sizedHeap());
         onDatasetOpen();
     }

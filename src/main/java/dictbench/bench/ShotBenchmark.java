@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * How every dictbench benchmark is run: one shot per iteration (SingleShotTime, never
@@ -26,4 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsPrepend = {JvmFlags.NATIVE_ACCESS, JvmFlags.UNSAFE_MEMORY_ACCESS, JvmFlags.OPEN_NIO, JvmFlags.OPEN_NIO_CH,
         "-Xms5888m", "-Xmx5888m", "-Xmn2560m"})
 public abstract class ShotBenchmark {
+
+    /** Refuses {@code -f 0}: a benchmark run inside JMH's own JVM is not a measurement. */
+    static void requireForks(BenchmarkParams params) {
+        if (params.getForks() < 1) {
+            throw new IllegalStateException("-f 0 runs the benchmark inside JMH's own JVM, whose flags, heap and warm JIT are not what the "
+                    + "params claim: not a measurement; run with -f 1 or more");
+        }
+    }
 }

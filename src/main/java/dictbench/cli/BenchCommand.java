@@ -2,6 +2,7 @@ package dictbench.cli;
 
 import dictbench.bench.ForkHeap;
 import dictbench.bench.TimelineRecorder;
+import dictbench.dataset.CompactFormat;
 import dictbench.dataset.DatasetMismatchException;
 import dictbench.dataset.DatasetSpec;
 import dictbench.dataset.Datasets;
@@ -21,6 +22,10 @@ import dictbench.run.BenchmarkKind;
 import dictbench.run.Catalogue;
 import dictbench.run.HeapProfile;
 import dictbench.run.JvmState;
+import dictbench.store.KeyBatch;
+import dictbench.store.StoreKind;
+import dictbench.store.StoreSet;
+import dictbench.store.Way;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -67,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
      * fresh JVM (sized and default). The subprocess strategy runs as a pool; {@code --mode spawn,pool} adds one
      * JVM per file (3-4 s a shot, JVM start-up per file), left out to keep the suite within 10 minutes.
      */
-    static final Suite FULL = new Suite("full", List.of(Catalogue.values()),
+    static final Suite FULL = new Suite("full", Arrays.stream(Catalogue.values()).filter(c -> c.kind() != BenchmarkKind.STORE).toList(),
             List.of("warm", "cold"), List.of("pool"), 2, 1, 3,
             List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD),
             List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.VIRTUAL, Catalogue.FORKJOIN));
@@ -98,7 +104,21 @@ final class BenchCommand implements Callable<Integer> {
     /** Flags every fork gets first: what its FFM and Unsafe use need, nothing about its heap. */
     static final List<String> FORK_BASE_FLAGS = JvmFlags.ACCESS;
 
-    static final List<Suite> SUITES = List.of(FULL, QUICK, GATE);
+    /**
+     * Loading upfront against opening a store: the in-process loads of the binary files into HashMaps and into compact
+     * maps, each store's time to ready, lookups (uniform at 1 and 2 threads, Zipf with the cached stores too), a full
+     * scan and load-all, warm and cold, in the sized heap of a warmed JVM. Its passes are {@link #storePasses}.
+     */
+    static final Suite STORES = new Suite("stores", List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.FORKJOIN,
+            Catalogue.STORE_READY, Catalogue.LOOKUPS, Catalogue.SCAN, Catalogue.LOAD_ALL), List.of("warm", "cold"), List.of("pool"),
+            2, 3, 5, List.of(HeapProfile.SIZED), List.of(JvmState.WARMED), List.of());
+    /** The formats the stores suite loads: the binary files into HashMaps and into compact maps. */
+    static final List<String> STORE_SUITE_FORMATS = List.of("binary", CompactFormat.NAME);
+    /** The lookups of the stores suite: a batch this long, this share of misses. */
+    static final String STORE_BATCH = "100000";
+    static final String STORE_MISSES = "10";
+
+    static final List<Suite> SUITES = List.of(FULL, QUICK, GATE, STORES);
 
     /**
      * Which benchmarks and how many shots. The heap profiles and JVM states beyond {@code sized} and
@@ -111,7 +131,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** One JMH run of the suite: the forks of one heap profile and JVM state. */
     record Pass(HeapProfile heap, JvmState jvm, List<Catalogue> benchmarks, List<String> caches, List<String> threads,
-                int forks, int warmups, int measurements) {
+                int forks, int warmups, int measurements, Map<String, List<String>> params) {
+        Pass(HeapProfile heap, JvmState jvm, List<Catalogue> benchmarks, List<String> caches, List<String> threads,
+             int forks, int warmups, int measurements) {
+            this(heap, jvm, benchmarks, caches, threads, forks, warmups, measurements, Map.of());
+        }
+
         boolean isMain() {
             return heap == HeapProfile.SIZED && jvm == JvmState.WARMED;
         }
@@ -125,8 +150,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--suite", paramLabel = "NAME", defaultValue = "full",
             description = "Which suite: full (every strategy and baseline, threads 1, 2 and the core count, warm and cold), "
-                    + "quick (each strategy at 2 threads, warm, 2 forks) or gate (quick with 5 forks × 10 shots, what the "
-                    + "regression gate runs) (default: ${DEFAULT-VALUE}).")
+                    + "quick (each strategy at 2 threads, warm, 2 forks), gate (quick with 5 forks × 10 shots, what the "
+                    + "regression gate runs) or stores (loading upfront against opening SQLite, LMDB and Sparkey: time to ready, "
+                    + "lookups, scan, load-all and the break-even; builds the stores first) (default: ${DEFAULT-VALUE}).")
     String suiteName;
 
     @Option(names = "--dataset", paramLabel = "SPEC", split = ",", defaultValue = "default",
@@ -139,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Path> dataDirs;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "binary",
-            description = "File format(s), comma-separated: binary, java-serial (default: ${DEFAULT-VALUE}).")
+            description = "File format(s), comma-separated: binary, java-serial, compact (the binary files into compact maps; in-process strategies only) (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
     @Option(names = "--mode", paramLabel = "MODE", split = ",",
@@ -196,6 +222,12 @@ final class BenchCommand implements Callable<Integer> {
         caches = distinct(caches);
         modes = distinct(modes);
         Suite suite = suite();
+        if (suite == STORES) {
+            if (!formats.equals(List.of("binary")) && !formats.equals(STORE_SUITE_FORMATS)) {
+                throw new ParameterException(command.commandLine(), "--suite stores loads " + STORE_SUITE_FORMATS + " itself; leave out --format");
+            }
+            formats = STORE_SUITE_FORMATS;
+        }
         if (publish && out != null) {
             throw new ParameterException(command.commandLine(), "--publish and --out both say where the run goes; give one");
         }
@@ -217,6 +249,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         String names = String.join(",", specs.stream().map(DatasetSpec::name).toList());
         List<Catalogue> selected = selectedBenchmarks(suite);
+        if (formats.contains(CompactFormat.NAME) && selected.contains(Catalogue.SUBPROCESS)) {
+            throw new ParameterException(command.commandLine(), "--format compact loads in-process only, and the suite runs the subprocess "
+                    + "strategy: name the others (--only sequential,platform,virtual,forkjoin) or use --suite stores");
+        }
         checkCaches();
         checkCounts();
         heapProfiles(suite); // refuses an unknown profile or state before anything is generated
@@ -229,6 +265,11 @@ final class BenchCommand implements Callable<Integer> {
         for (String format : formats) {
             for (DatasetSpec spec : specs) {
                 manifests.add(ensureGenerated(spec.withFormat(format)));
+            }
+        }
+        if (selected.stream().anyMatch(c -> c.kind() == BenchmarkKind.STORE)) {
+            for (DatasetSpec spec : specs) {
+                buildStores(spec.withFormat("binary"));
             }
         }
         // the fork's heap must fit the largest of the datasets it may load
@@ -245,7 +286,7 @@ final class BenchCommand implements Callable<Integer> {
             int configurations = 0;
             double work = 0;
             for (Pass pass : passes) {
-                int n = configurations(pass, specs.size() * formats.size(), modeList);
+                int n = configurations(pass, specs.size(), formats.size(), modeList);
                 configurations += n;
                 work += n * SuiteProgress.work(pass.forks(), pass.warmups(), pass.measurements());
             }
@@ -285,6 +326,7 @@ final class BenchCommand implements Callable<Integer> {
                         .shouldFailOnError(true)
                         .resultFormat(ResultFormatType.JSON)
                         .result(partial.toString());
+                pass.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
                 for (Catalogue c : pass.benchmarks()) {
                     options.include(Pattern.quote(c.qualifiedClassName() + "."));
                 }
@@ -320,10 +362,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** How many configurations JMH runs in {@code pass}: each benchmark's params that the pass gives, multiplied out. */
-    private static int configurations(Pass pass, int datasetsAndFormats, List<String> modeList) {
+    private static int configurations(Pass pass, int datasets, int formats, List<String> modeList) {
         int total = 0;
         for (Catalogue c : pass.benchmarks()) {
-            int n = datasetsAndFormats;
+            int n = datasets * (c.takesFormat() ? formats : 1);
+            for (Map.Entry<String, List<String>> p : pass.params().entrySet()) {
+                n *= c.params().contains(p.getKey()) ? p.getValue().size() : 1;
+            }
             n *= c.params().contains("cache") ? pass.caches().size() : 1;
             n *= c.params().contains("threads") ? pass.threads().size() : 1;
             n *= c.params().contains("mode") ? modeList.size() : 1;
@@ -363,8 +408,55 @@ final class BenchCommand implements Callable<Integer> {
                 command.commandLine(), "--suite must be one of " + SUITES.stream().map(Suite::name).toList() + ", got '" + suiteName + "'"));
     }
 
+    /**
+     * The stores suite's passes, all sized and warmed, warm and cold (or {@code --cache}): the loads at 2 threads; each
+     * store's time to ready and load-all (2 threads); the scan of every way; uniform lookups of the eager ways and the
+     * stores at 1 and 2 threads; Zipf lookups of every way, the cached stores too, at 1 thread. Only the passes of the
+     * benchmarks selected run; {@code --forks}, {@code -wi} and {@code -i} apply to every pass.
+     */
+    private List<Pass> storePasses(List<Catalogue> selected) {
+        List<String> cacheList = caches != null && !caches.isEmpty() ? caches : STORES.caches();
+        int f = forks != null ? forks : STORES.forks();
+        int w = warmups != null ? warmups : STORES.warmups();
+        int i = iterations != null ? iterations : STORES.measurements();
+        List<String> stores = Arrays.stream(StoreKind.values()).map(StoreKind::key).toList();
+        List<String> plain = Arrays.stream(Way.values()).filter(way -> !way.cached()).map(Way::key).toList();
+        List<String> every = Arrays.stream(Way.values()).map(Way::key).toList();
+        List<Pass> passes = new ArrayList<>();
+        BiConsumer<List<Catalogue>, Map<String, List<String>>> add = (benchmarks, params) -> {
+            List<Catalogue> chosen = benchmarks.stream().filter(selected::contains).toList();
+            if (!chosen.isEmpty()) {
+                List<String> threadList = params.getOrDefault("threads", List.of("2"));
+                Map<String, List<String>> rest = new LinkedHashMap<>(params);
+                rest.remove("threads");
+                passes.add(new Pass(HeapProfile.SIZED, JvmState.WARMED, chosen, cacheList, threadList, f, w, i, rest));
+            }
+        };
+        add.accept(List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.FORKJOIN), Map.of());
+        add.accept(List.of(Catalogue.STORE_READY, Catalogue.LOAD_ALL), Map.of("store", stores));
+        add.accept(List.of(Catalogue.SCAN), Map.of("way", plain));
+        Map<String, List<String>> lookups = new LinkedHashMap<>(Map.of("batch", List.of(STORE_BATCH), "misses", List.of(STORE_MISSES)));
+        lookups.put("way", plain);
+        lookups.put("keys", List.of(KeyBatch.Distribution.UNIFORM.key()));
+        lookups.put("threads", List.of("1", "2"));
+        add.accept(List.of(Catalogue.LOOKUPS), lookups);
+        Map<String, List<String>> skewed = new LinkedHashMap<>(lookups);
+        skewed.put("way", every);
+        skewed.put("keys", List.of(KeyBatch.Distribution.ZIPF.key()));
+        skewed.put("threads", List.of("1"));
+        add.accept(List.of(Catalogue.LOOKUPS), skewed);
+        if (passes.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "--only leaves nothing of the stores suite to run: it runs "
+                    + STORES.benchmarks().stream().map(Catalogue::baseLabel).toList());
+        }
+        return passes;
+    }
+
     /** The suite's passes: sized and warmed first (every selected benchmark), then each other profile and state. */
     private List<Pass> passes(Suite suite, List<Catalogue> selected, List<String> threadList) {
+        if (suite == STORES) {
+            return storePasses(selected);
+        }
         List<HeapProfile> heapList = heapProfiles(suite);
         List<JvmState> jvmList = jvmStates(suite);
         List<String> mainCaches = caches != null && !caches.isEmpty() ? caches : suite.caches();
@@ -555,6 +647,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         TreeSet<Integer> counts = new TreeSet<>(List.of(1, 2, Runtime.getRuntime().availableProcessors()));
         return counts.stream().map(String::valueOf).toList();
+    }
+
+    /** Builds (or keeps, when they still match) every store of the dataset whose binary spec this is; a store that cannot run here is left out, said in one line. */
+    private void buildStores(DatasetSpec binary) throws IOException {
+        Manifest manifest = ensureGenerated(binary);
+        for (StoreKind kind : StoreKind.values()) {
+            try {
+                StoreSet set = StoreSet.build(binary, manifest, kind);
+                command.commandLine().getErr().printf(java.util.Locale.ROOT, "stores %s (%s): %.1f MB, checked against the manifest%n",
+                        binary.name(), kind.key(), set.totalBytes() / 1e6);
+            } catch (StoreKind.UnavailableException e) {
+                throw new ParameterException(command.commandLine(), e.getMessage());
+            }
+        }
     }
 
     private Manifest ensureGenerated(DatasetSpec spec) throws IOException {

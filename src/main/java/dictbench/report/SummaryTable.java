@@ -74,6 +74,9 @@ public final class SummaryTable {
     public static SummaryTable of(List<BenchmarkResult> results, OptionalInt cores) {
         List<Row> rows = new ArrayList<>();
         for (BenchmarkResult r : results) {
+            if (r.isStore()) {
+                continue; // the stores' costs have their own section (StoreCosts)
+            }
             Summary time = Summary.of(r.primary());
             OptionalInt threads = threadsOf(r, cores);
             Optional<Speedup> speedup = Optional.empty();

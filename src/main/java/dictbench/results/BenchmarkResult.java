@@ -60,6 +60,11 @@ public record BenchmarkResult(String benchmark, String mode, String unit, Map<St
         return entry().filter(e -> e == entry).isPresent();
     }
 
+    /** Whether it is one of the store benchmarks (time to ready, lookups, scan, load-all), reported apart from the loads. */
+    public boolean isStore() {
+        return entry().map(e -> e.kind() == BenchmarkKind.STORE).orElse(false);
+    }
+
     public boolean isLoad() {
         return entry().map(e -> e.kind() == BenchmarkKind.LOAD).orElseGet(() -> className().endsWith("LoadBenchmark"));
     }

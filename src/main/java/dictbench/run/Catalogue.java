@@ -20,7 +20,15 @@ public enum Catalogue {
     SUBPROCESS("SubprocessLoadBenchmark", "subprocess", BenchmarkKind.LOAD, List.of("cache", "threads", "mode", "heap", "jvm")),
     RAW_READ("RawReadBenchmark", "raw-read", BenchmarkKind.BASELINE, List.of("cache", "threads")),
     DECODE("DecodeBenchmark", "decode", BenchmarkKind.BASELINE, List.of()),
-    OVERLAP_BOUND("OverlapBoundBenchmark", "overlap-bound", BenchmarkKind.BASELINE, List.of("cache", "threads"));
+    OVERLAP_BOUND("OverlapBoundBenchmark", "overlap-bound", BenchmarkKind.BASELINE, List.of("cache", "threads")),
+    /** From nothing open to the first lookup answered on every dictionary, for a store. */
+    STORE_READY("StoreReadyBenchmark", "store-ready", BenchmarkKind.STORE, List.of("cache", "store")),
+    /** A batch of lookups, for every way (eager maps, stores, stores behind a cache). */
+    LOOKUPS("StoreLookupBenchmark", "lookups", BenchmarkKind.STORE, List.of("cache", "way", "threads", "keys", "misses", "batch")),
+    /** A scan of every entry, for every way. */
+    SCAN("StoreScanBenchmark", "scan", BenchmarkKind.STORE, List.of("cache", "way")),
+    /** Every store read into HashMaps. */
+    LOAD_ALL("StoreLoadAllBenchmark", "load-all", BenchmarkKind.STORE, List.of("cache", "store", "threads"));
 
     /** The package every benchmark class lives in. */
     public static final String BENCH_PACKAGE = "dictbench.bench";
@@ -66,12 +74,21 @@ public enum Catalogue {
         return this == SEQUENTIAL || this == DECODE;
     }
 
+    /** Whether it takes the {@code format} param (the store benchmarks read the binary files or their stores). */
+    public boolean takesFormat() {
+        return kind != BenchmarkKind.STORE;
+    }
+
     /**
      * The label of one configuration: the base label, the subprocess mode appended
-     * ({@code subprocess-pool}), and {@code -split} where {@code split=true}.
+     * ({@code subprocess-pool}), a store benchmark's store or way ({@code lookups-sqlite+cache}), and {@code -split}
+     * where {@code split=true}.
      */
     public String label(Map<String, String> configParams) {
-        String base = this == SUBPROCESS ? label + "-" + configParams.getOrDefault("mode", "?") : label;
+        String way = configParams.get(this == STORE_READY || this == LOAD_ALL ? "store" : "way");
+        String base = this == SUBPROCESS ? label + "-" + configParams.getOrDefault("mode", "?")
+                : kind == BenchmarkKind.STORE && way != null ? label + "-" + way
+                : label;
         return "true".equals(configParams.get("split")) ? base + "-split" : base;
     }
 

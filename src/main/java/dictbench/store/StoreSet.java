@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dictbench.dataset.ContentDigest;
+import dictbench.dataset.DatasetMismatchException;
 import dictbench.dataset.DatasetSpec;
 import dictbench.dataset.Format;
 import dictbench.dataset.Manifest;
@@ -41,8 +42,28 @@ public record StoreSet(String dataset, String specHash, String kind, List<Entry>
      * @param entries     its entries
      * @param digest      the content digest of a full scan, equal to the data file's in the manifest
      * @param buildMillis how long building it took, from the decoded map to the rename
+     * @param crc32c      the CRC32C of each of its files ({@link StoreKind#files}), 8 hex digits each, checked before it is opened
      */
-    public record Entry(String path, long bytes, long entries, String digest, long buildMillis) {
+    public record Entry(String path, long bytes, long entries, String digest, long buildMillis, List<String> crc32c) {
+
+        /** Checks every file of the store against its CRC32C; the message names the file and how to build it again. */
+        void checkFiles(StoreKind kind, String rebuild) throws IOException {
+            List<Path> files = kind.files(Path.of(path));
+            if (crc32c == null || crc32c.size() != files.size()) {
+                throw new DatasetMismatchException(path + " has no checksum for each of its files in " + FILE_NAME + "; " + rebuild);
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                if (!Files.isRegularFile(file)) {
+                    throw new DatasetMismatchException(file + " is missing; " + rebuild);
+                }
+                String crc = Manifest.fileCrc32c(file);
+                if (!crc.equals(crc32c.get(i))) {
+                    throw new DatasetMismatchException(file + " has CRC32C " + crc + ", " + FILE_NAME + " says " + crc32c.get(i)
+                            + ": it changed since it was built; " + rebuild);
+                }
+            }
+        }
     }
 
     /** Where the stores of {@code kind} for file {@code index} of {@code spec} go. */
@@ -96,7 +117,11 @@ public record StoreSet(String dataset, String specHash, String kind, List<Entry>
                 ContentDigest digest = new ContentDigest();
                 store.scan(digest::add);
                 file.checkContent(digest.entries(), digest.hex());
-                stores.add(new Entry(path, store.bytes(), digest.entries(), digest.hex(), buildMillis));
+                List<String> crcs = new ArrayList<>();
+                for (Path f : kind.files(target)) {
+                    crcs.add(Manifest.fileCrc32c(f));
+                }
+                stores.add(new Entry(path, store.bytes(), digest.entries(), digest.hex(), buildMillis, crcs));
             }
         }
         StoreSet set = new StoreSet(spec.name(), binary.specHash(), kind.key(), stores);
@@ -123,18 +148,69 @@ public record StoreSet(String dataset, String specHash, String kind, List<Entry>
         }
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < stores.size(); i++) {
-            if (stores.get(i).digest().equals(binary.files().get(i).digest())) {
+            if (stores.get(i).digest().equals(binary.files().get(i).digest()) && stores.get(i).crc32c() != null) {
                 out.add(stores.get(i));
             }
         }
         return out;
     }
 
+    /**
+     * The stores of {@code kind} for {@code spec}, as {@value #FILE_NAME} describes them, checked before any is opened:
+     * built from {@code binary}'s content (spec hash and digests) and every file unchanged (CRC32C). The messages say how
+     * to build them (again).
+     */
+    public static StoreSet verified(DatasetSpec spec, Manifest binary, StoreKind kind) throws IOException {
+        Path description = descriptionPath(spec, kind);
+        String rebuild = "build the stores: scripts/dictbench generate " + spec.name() + " --format " + kind.key();
+        if (!Files.isRegularFile(description)) {
+            throw new java.nio.file.NoSuchFileException(description.toString(), null, "no " + kind.key() + " stores for dataset "
+                    + spec.name() + "; " + rebuild);
+        }
+        StoreSet set = read(description);
+        if (!set.specHash.equals(binary.specHash()) || set.stores.size() != binary.files().size()) {
+            throw new DatasetMismatchException(description + " describes stores of other content than dataset " + spec.name() + "; " + rebuild);
+        }
+        for (int i = 0; i < set.stores.size(); i++) {
+            Entry entry = set.stores.get(i);
+            if (!entry.digest().equals(binary.files().get(i).digest())) {
+                throw new DatasetMismatchException(entry.path() + " holds other content than " + binary.files().get(i).path() + "; " + rebuild);
+            }
+            entry.checkFiles(kind, rebuild);
+        }
+        return set;
+    }
+
+    /** Opens every store of the set, in the manifest's order; on a failure, those already open are closed. */
+    public List<Store> open() throws IOException {
+        StoreKind k = StoreKind.named(kind);
+        List<Store> open = new ArrayList<>();
+        try {
+            for (Entry e : stores) {
+                open.add(k.open(Path.of(e.path())));
+            }
+            return open;
+        } catch (IOException | RuntimeException e) {
+            try {
+                dictbench.os.EachOf.apply(open, Store::close);
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Every file of every store: what a cold shot evicts. */
+    public List<Path> files() {
+        StoreKind k = StoreKind.named(kind);
+        return stores.stream().flatMap(e -> k.files(Path.of(e.path())).stream()).toList();
+    }
+
     public static StoreSet read(Path file) throws IOException {
         try {
             return JSON.readValue(file.toFile(), StoreSet.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new dictbench.dataset.DatasetMismatchException(file + " is not a store description (" + e.getOriginalMessage()
+            throw new DatasetMismatchException(file + " is not a store description (" + e.getOriginalMessage()
                     + "); delete it and build the stores again");
         }
     }
