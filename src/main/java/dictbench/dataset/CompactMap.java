@@ -21,9 +21,10 @@ import java.util.function.BiConsumer;
  * It is read-only. Keys must be well-formed UTF-8, so that a key's encoding finds it; a value that is not reads as
  * the binary reader decodes it.
  *
- * <p>Each slot of the index is 0 (empty) or the key's 32-bit hash over its offset in the array, where the entry's key
- * length starts (never 0: the file's header comes first). The index has at least two slots per entry, probed linearly
- * from the hash's Fibonacci spread. Blocks may be indexed from several threads at once ({@link #loadBlock}): a slot is
+ * <p>Each slot of the index is 0 (empty) or the key's {@code String.hashCode} over its offset in the array, where the
+ * entry's key length starts (never 0: the file's header comes first). The index has at least two slots per entry,
+ * probed linearly from HashMap's spread of the hash; a lookup uses the key's cached hash and compares its chars with
+ * the bytes of an ASCII key without encoding it. Blocks may be indexed from several threads at once ({@link #loadBlock}): a slot is
  * claimed by compare-and-set after the entry's bytes are in place, so a thread that reads the slot sees them.
  */
 public final class CompactMap extends AbstractMap<String, String> {
@@ -35,7 +36,6 @@ public final class CompactMap extends AbstractMap<String, String> {
 
     private final byte[] bytes;
     private final long[] slots;
-    private final int shift;
     private final int size;
     private final String source;
 
@@ -49,7 +49,6 @@ public final class CompactMap extends AbstractMap<String, String> {
         }
         this.bytes = bytes;
         this.slots = new long[capacity];
-        this.shift = 32 - Integer.numberOfTrailingZeros(capacity);
         this.size = (int) entries;
         this.source = source;
     }
@@ -96,9 +95,18 @@ public final class CompactMap extends AbstractMap<String, String> {
                 throw BinaryFormat.truncated(source, p, "key", keyLength, end - p);
             }
             int keyStart = p;
-            if (!isUtf8(bytes, keyStart, keyLength)) {
-                // a HashMap holds such a key as its decoding, with U+FFFD for each bad byte, which would not find it here
-                throw new FormatException(source, keyStart, "the key of entry " + i + " in block " + block.index() + " is not well-formed UTF-8");
+            int keyEnd = keyStart + keyLength;
+            int hash = 0;
+            int k = keyStart;
+            for (; k < keyEnd && bytes[k] >= 0; k++) {
+                hash = 31 * hash + bytes[k]; // String.hashCode of an ASCII key
+            }
+            if (k < keyEnd) {
+                if (!isUtf8(bytes, keyStart, keyLength)) {
+                    // a HashMap holds such a key as its decoding, with U+FFFD for each bad byte, which would not find it here
+                    throw new FormatException(source, keyStart, "the key of entry " + i + " in block " + block.index() + " is not well-formed UTF-8");
+                }
+                hash = new String(bytes, keyStart, keyLength, StandardCharsets.UTF_8).hashCode();
             }
             p += keyLength;
             if (p >= end) {
@@ -111,7 +119,7 @@ public final class CompactMap extends AbstractMap<String, String> {
                 throw BinaryFormat.truncated(source, p, "value", valueLength, end - p);
             }
             p += valueLength;
-            if (!insert(entry, keyStart, keyLength)) {
+            if (!insert(entry, hash, keyStart, keyLength)) {
                 throw new FormatException(source, p, "duplicate key in block " + block.index());
             }
         }
@@ -121,8 +129,7 @@ public final class CompactMap extends AbstractMap<String, String> {
     }
 
     /** Claims a slot for the entry at {@code entry}; false when its key is already in the index. */
-    private boolean insert(int entry, int keyStart, int keyLength) {
-        int hash = hash(bytes, keyStart, keyLength);
+    private boolean insert(int entry, int hash, int keyStart, int keyLength) {
         long claim = ((long) hash << 32) | entry;
         int mask = slots.length - 1;
         for (int i = spread(hash); ; i = (i + 1) & mask) {
@@ -133,7 +140,7 @@ public final class CompactMap extends AbstractMap<String, String> {
                 }
                 slot = (long) SLOTS.getAcquire(slots, i);
             }
-            if ((int) (slot >>> 32) == hash && keyEquals((int) slot, bytes, keyStart, keyLength)) {
+            if ((int) (slot >>> 32) == hash && keyEquals((int) slot, keyStart, keyLength)) {
                 return false;
             }
         }
@@ -144,15 +151,14 @@ public final class CompactMap extends AbstractMap<String, String> {
         if (!(key instanceof String k)) {
             return null;
         }
-        byte[] utf8 = k.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(utf8, 0, utf8.length);
+        int hash = k.hashCode();
         int mask = slots.length - 1;
         for (int i = spread(hash); ; i = (i + 1) & mask) {
             long slot = slots[i];
             if (slot == 0) {
                 return null;
             }
-            if ((int) (slot >>> 32) == hash && keyEquals((int) slot, utf8, 0, utf8.length)) {
+            if ((int) (slot >>> 32) == hash && keyEquals((int) slot, k)) {
                 long keyLength = length((int) slot);
                 int valueAt = (int) keyLength + (int) (keyLength >>> 32);
                 return string(valueAt);
@@ -253,11 +259,32 @@ public final class CompactMap extends AbstractMap<String, String> {
         }
     }
 
-    /** Whether the key of the entry at {@code entry} is {@code other[from, from + length)}. */
-    private boolean keyEquals(int entry, byte[] other, int from, int length) {
+    /** Whether the key of the entry at {@code entry} is {@code bytes[from, from + length)}. */
+    private boolean keyEquals(int entry, int from, int length) {
         long keyLength = length(entry);
         int start = (int) keyLength;
-        return (int) (keyLength >>> 32) == length && Arrays.equals(bytes, start, start + length, other, from, from + length);
+        return (int) (keyLength >>> 32) == length && Arrays.equals(bytes, start, start + length, bytes, from, from + length);
+    }
+
+    /**
+     * Whether the key of the entry at {@code entry} is {@code key}: char by char against the bytes where it is as long in
+     * chars as in bytes (ASCII, the common case, with no array made), else by its UTF-8 encoding.
+     */
+    private boolean keyEquals(int entry, String key) {
+        long keyLength = length(entry);
+        int start = (int) keyLength;
+        int length = (int) (keyLength >>> 32);
+        int n = key.length();
+        if (length == n) {
+            for (int i = 0; i < n; i++) {
+                if (key.charAt(i) != bytes[start + i]) {
+                    return false; // a char above 0x7F never equals a byte: a key of n bytes and n chars with one is not this one
+                }
+            }
+            return true;
+        }
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        return Arrays.equals(bytes, start, start + length, utf8, 0, utf8.length);
     }
 
     /** Whether {@code b[from, from + length)} is well-formed UTF-8 (RFC 3629: no overlong form, surrogate or code point past U+10FFFF). */
@@ -289,15 +316,12 @@ public final class CompactMap extends AbstractMap<String, String> {
         return true;
     }
 
+    /**
+     * The first slot of a hash: HashMap's own spread ({@code h ^ h >>> 16}, masked). The binary format writes a file's
+     * entries in the bucket order of a HashMap of the same table size, and the hash is String's, so a file's entries
+     * claim slots front to back, as its HashMap's inserts walk its table, instead of missing the cache at every insert.
+     */
     private int spread(int hash) {
-        return (hash * 0x9E3779B9) >>> shift;
-    }
-
-    private static int hash(byte[] b, int from, int length) {
-        int h = length;
-        for (int i = from, end = from + length; i < end; i++) {
-            h = 31 * h + b[i];
-        }
-        return h;
+        return (hash ^ (hash >>> 16)) & (slots.length - 1);
     }
 }
