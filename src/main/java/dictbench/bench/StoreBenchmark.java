@@ -99,6 +99,25 @@ public abstract class StoreBenchmark extends ShotBenchmark {
         counters.endShot();
     }
 
+    /** Waits for every task and returns their results in order; a task's IOException is thrown as itself. */
+    static <T> List<T> results(List<java.util.concurrent.Future<T>> futures, String doing) throws IOException {
+        List<T> out = new java.util.ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + doing, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     @TearDown(Level.Trial)
     public void closeAll() throws IOException {
         open = way().eager() ? null : open;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,20 +68,7 @@ public class StoreLoadAllBenchmark extends StoreBenchmark {
                 return map;
             }));
         }
-        List<Map<String, String>> loaded = new ArrayList<>();
-        try {
-            for (Future<Map<String, String>> f : futures) {
-                loaded.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while loading", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        List<Map<String, String>> loaded = results(futures, "loading");
         record(shot);
         maps = loaded;
         return loaded;

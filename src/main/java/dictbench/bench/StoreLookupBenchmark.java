@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -131,18 +130,6 @@ public class StoreLookupBenchmark extends StoreBenchmark {
             int thread = t;
             futures.add(pool.submit(() -> share.run(thread)));
         }
-        try {
-            for (Future<String> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while looking up", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        results(futures, "looking up");
     }
 }

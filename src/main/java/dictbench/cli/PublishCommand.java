@@ -44,6 +44,25 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "The checkout (default: the one the scripts run from).")
     Path rootOption;
 
+    static final String STORES_BEGIN = "<!-- stores: ";
+    static final String STORES_END = "<!-- /stores -->";
+    private static final Pattern STORES_BLOCK = Pattern.compile(Pattern.quote(STORES_BEGIN) + "(\\S+) -->\n.*?" + Pattern.quote(STORES_END), Pattern.DOTALL);
+
+    /** The README with its stores block (where it has one) regenerated from the stores run it names. */
+    private static String withStores(Path root, String text) throws IOException {
+        Matcher m = STORES_BLOCK.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        Path dir = root.resolve(m.group(1));
+        if (!m.group(1).startsWith("results/") || !Files.isDirectory(dir)) {
+            throw new IOException(m.group(1) + " (the README's stores block) is not a run directory under results/");
+        }
+        String block = Headline.storesMarkdown(m.group(1), Results.read(List.of(dir))).orElseThrow(() -> new IOException(
+                m.group(1) + " (the README's stores block) has no store results; publish a run of scripts/bench --suite stores"));
+        return text.substring(0, m.start()) + STORES_BEGIN + m.group(1) + " -->\n" + block + STORES_END + text.substring(m.end());
+    }
+
     @Override
     public Integer call() throws IOException {
         Path root = (rootOption != null ? rootOption : Datasets.root()).toAbsolutePath().normalize();
@@ -59,7 +78,8 @@ final class PublishCommand implements Callable<Integer> {
             throw new IOException(runDir + " is not a run directory under results/; publish a run with scripts/bench --publish first");
         }
         String headline = Headline.markdown(runDir, Results.read(List.of(dir)));
-        String newReadme = text.substring(0, m.start()) + BEGIN + runDir + " -->\n" + headline + END + text.substring(m.end());
+        String withHeadline = text.substring(0, m.start()) + BEGIN + runDir + " -->\n" + headline + END + text.substring(m.end());
+        String newReadme = withStores(root, withHeadline);
         Path indexFile = root.resolve("results").resolve(RunIndex.FILE_NAME);
         String index = RunIndex.markdown(root.resolve("results"), dir.getFileName().toString());
         if (check) {

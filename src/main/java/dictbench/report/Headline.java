@@ -27,6 +27,33 @@ public final class Headline {
     }
 
     /** The headline of one run's results ({@code runDir} as the README links it). */
+    /**
+     * The README's stores block: from a run of the stores suite, per cache state of its first dataset, the way that answers
+     * many lookups soonest and the one that answers a few, the issue's target ratios and the break-evens
+     * ({@link StoreFindings}); empty when the run has no store results.
+     */
+    public static Optional<String> storesMarkdown(String runDir, Results results) {
+        Results.EnvironmentGroup env = results.environments().getFirst();
+        List<BenchmarkResult> all = env.datasets().stream().flatMap(d -> d.results().stream()).toList();
+        String dataset = all.stream().filter(BenchmarkResult::isStore).map(r -> r.param("dataset").orElse("")).findFirst().orElse("");
+        List<BenchmarkResult> mine = all.stream().filter(r -> r.param("dataset").orElse("").equals(dataset)).toList();
+        List<StoreCosts> costs = StoreCosts.of(mine, dictbench.stats.Bootstrap.Options.defaults());
+        if (costs.isEmpty()) {
+            return Optional.empty();
+        }
+        long entries = mine.stream().filter(BenchmarkResult::isStore).flatMap(r -> r.counter(dictbench.run.Counter.ENTRIES).stream())
+                .mapToLong(c -> (long) java.util.Arrays.stream(c.all()).max().orElse(0)).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        out.append("[`").append(runDir).append("/`](").append(runDir).append("/), ")
+                .append(env.key().cpu()).append(", dataset `").append(dataset).append("`, heap sized, JVM warmed; medians [99% CI]:\n\n");
+        for (StoreCosts c : costs) {
+            for (String line : StoreFindings.readmeLines(c, entries)) {
+                out.append("- ").append(line).append('\n');
+            }
+        }
+        return Optional.of(out.append('\n').toString());
+    }
+
     public static String markdown(String runDir, Results results) {
         Results.EnvironmentGroup env = results.environments().getFirst();
         OptionalInt cores = env.key().cores();

@@ -10,6 +10,7 @@ import dictbench.results.Environment;
 import dictbench.results.EnvironmentKey;
 import dictbench.results.Provenance;
 import dictbench.results.Results;
+import dictbench.run.Counter;
 import dictbench.run.RunLayout;
 import dictbench.stats.AmdahlFit;
 import dictbench.stats.Ceiling;
@@ -81,6 +82,9 @@ public final class Report {
             Results.EnvironmentGroup env = results.environments().get(e);
             for (Results.DatasetGroup group : env.datasets()) {
                 SummaryTable table = SummaryTable.of(group.results(), env.key().cores());
+                if (table.rows().isEmpty()) {
+                    continue; // only store results: their own section (storeSections)
+                }
                 sections.add(new Section(environmentId(e), env.key(), group, table, Scaling.of(table), Limits.of(table, env.key().cores()),
                         ColdOverlap.of(table), SubprocessOverhead.of(table), CpuUse.of(table, env.key().cores())));
             }
@@ -297,9 +301,36 @@ public final class Report {
                 collectorAndMemory(s, out);
             }
         }
+        storeSections(out);
         out.add(contentsAt, new Contents(out.subList(contentsAt, out.size()).stream()
                 .filter(b -> b instanceof Heading h && h.level() <= 3).map(b -> (Heading) b).toList()));
         return out;
+    }
+
+    /** Per environment and dataset with store results, "Loading upfront against opening a store" ({@link StoreCosts}). */
+    private void storeSections(List<Block> out) {
+        for (int e = 0; e < results.environments().size(); e++) {
+            Map<String, List<BenchmarkResult>> byDataset = new java.util.LinkedHashMap<>();
+            results.environments().get(e).datasets().forEach(d -> byDataset.computeIfAbsent(d.dataset(), k -> new ArrayList<>()).addAll(d.results()));
+            for (Map.Entry<String, List<BenchmarkResult>> d : byDataset.entrySet()) {
+                List<StoreCosts> costs = StoreCosts.of(d.getValue(), dictbench.stats.Bootstrap.Options.defaults());
+                if (costs.isEmpty()) {
+                    continue;
+                }
+                String where = environmentId(e) + " · dataset " + d.getKey();
+                long entries = d.getValue().stream().filter(BenchmarkResult::isStore).flatMap(r -> r.counter(Counter.ENTRIES).stream())
+                        .mapToLong(c -> (long) java.util.Arrays.stream(c.all()).max().orElse(0)).max().orElse(0);
+                out.add(new Heading(2, "Loading upfront against opening a store — " + where));
+                out.add(new Paragraph(StoreFindings.METHOD));
+                for (StoreCosts c : costs) {
+                    out.add(new TableBlock(StoreFindings.table(c, where)));
+                    out.add(new TableBlock(StoreFindings.breakEvenTable(c, where)));
+                    StoreFindings.chart(c, where).ifPresent(svg -> out.add(new Chart(svg)));
+                    out.add(new Heading(4, "Findings — stores — " + where + " · " + c.cache()));
+                    out.add(new Bullets(StoreFindings.findings(c, entries)));
+                }
+            }
+        }
     }
 
     /** The sections of {@code s}'s environment, dataset and format: one per heap profile and JVM state. */

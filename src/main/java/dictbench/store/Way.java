@@ -48,6 +48,11 @@ public enum Way {
         return cached;
     }
 
+    /** The store it opens; empty for an eager way. */
+    public java.util.Optional<StoreKind> store() {
+        return java.util.Optional.ofNullable(store);
+    }
+
     /** The way named {@code key}; the message lists the known ones. */
     public static Way named(String key) {
         return Arrays.stream(values()).filter(w -> w.key.equals(key)).findFirst().orElseThrow(() -> new IllegalArgumentException(

@@ -43,6 +43,10 @@ public final class SyntheticResults {
             case "RawReadBenchmark" -> "read";
             case "DecodeBenchmark" -> "decode";
             case "OverlapBoundBenchmark" -> "bound";
+            case "StoreReadyBenchmark" -> "ready";
+            case "StoreLookupBenchmark" -> "lookups";
+            case "StoreScanBenchmark" -> "scan";
+            case "StoreLoadAllBenchmark" -> "loadAll";
             default -> "load";
         };
     }
