@@ -7,6 +7,7 @@ import dictbench.store.Way;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -34,6 +35,8 @@ import org.openjdk.jmh.runner.IterationType;
  */
 public class StoreLookupBenchmark extends StoreBenchmark {
     static final long SEED = 0x5EEDL;
+    /** What the answers hold before a shot: no store returns it, so a lookup left out fails the check. */
+    private static final String UNANSWERED = "\u0000(not answered)";
 
     @Param({"hashmap", "compact", "sqlite", "lmdb", "sparkey", "sparkey+cache"})
     public String way;
@@ -52,7 +55,8 @@ public class StoreLookupBenchmark extends StoreBenchmark {
 
     private KeyBatch lookups;
     private ExecutorService pool;
-    private String[] answers;
+    private String[] answered;
+    private boolean shotRan;
     private long heapBefore;
     private MemoryCounters memory;
     private int measuredShots;
@@ -65,6 +69,8 @@ public class StoreLookupBenchmark extends StoreBenchmark {
     @Override
     protected void onDatasetOpen() throws IOException {
         lookups = KeyBatch.draw(data.manifest(), batch, misses, KeyBatch.Distribution.named(keys), SEED);
+        answered = new String[lookups.size()]; // reused: no array of the batch's size allocated in the timed region
+        Arrays.fill(answered, UNANSWERED);
         pool = Threads.prestartedPool(threads, "dictbench-lookup-");
         System.gc();
         heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -84,7 +90,7 @@ public class StoreLookupBenchmark extends StoreBenchmark {
     public String[] lookups(ShotCounters shot, MemoryCounters memory) throws IOException {
         shot.startShot();
         memory.startShot();
-        String[] answered = new String[lookups.size()];
+        String[] answers = answered;
         List<Store> dictionaries = open;
         int[] files = lookups.files();
         String[] asked = lookups.keys();
@@ -92,22 +98,25 @@ public class StoreLookupBenchmark extends StoreBenchmark {
             int from = (int) ((long) asked.length * t / threads);
             int to = (int) ((long) asked.length * (t + 1) / threads);
             for (int i = from; i < to; i++) {
-                answered[i] = dictionaries.get(files[i]).get(asked[i]);
+                answers[i] = dictionaries.get(files[i]).get(asked[i]);
             }
             return null;
         });
         memory.endShot();
         record(shot);
-        answers = answered;
+        shotRan = true;
         this.memory = memory;
-        return answered;
+        return answers;
     }
 
     @TearDown(Level.Iteration)
     public void checkAnswers(IterationParams iteration) {
-        String[] checking = answers;
-        answers = null;
-        lookups.check(checking, way);
+        if (!shotRan) {
+            throw new IllegalStateException("the shot produced no answers");
+        }
+        shotRan = false;
+        lookups.check(answered, way);
+        Arrays.fill(answered, UNANSWERED); // a lookup the next shot skips cannot pass on this shot's answer
         if (iteration.getType() == IterationType.MEASUREMENT && ++measuredShots == iteration.getCount()) {
             System.gc(); // the dictionaries are open: what the heap holds beyond the fork's before they were
             memory.retained(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), heapBefore, data.manifest().totalEntries());

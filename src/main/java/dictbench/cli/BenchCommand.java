@@ -661,8 +661,7 @@ final class BenchCommand implements Callable<Integer> {
         for (StoreKind kind : StoreKind.values()) {
             try {
                 StoreSet set = StoreSet.build(binary, manifest, kind);
-                command.commandLine().getErr().printf(java.util.Locale.ROOT, "stores %s (%s): %.1f MB, checked against the manifest%n",
-                        binary.name(), kind.key(), set.totalBytes() / 1e6);
+                command.commandLine().getErr().println("stores " + set.summary());
             } catch (StoreKind.UnavailableException e) {
                 command.commandLine().getErr().println("error: " + e.getMessage() + "; the run goes on without it");
                 unavailableStores.add(kind);

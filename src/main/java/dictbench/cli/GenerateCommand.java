@@ -72,10 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
             data = new Generator().generate(binary, progress);
         }
         StoreSet set = StoreSet.build(binary, data.manifest(), kind);
-        command.commandLine().getOut().printf(java.util.Locale.ROOT, "%s (%s): %d stores, %.1f MB on disk, %d entries, built in %.1f s, "
-                        + "every one checked by a full scan against the manifest -> %s%n", s.name(), kind.key(), set.stores().size(),
-                set.totalBytes() / 1e6, set.stores().stream().mapToLong(StoreSet.Entry::entries).sum(), set.totalBuildMillis() / 1e3,
-                StoreSet.descriptionPath(binary, kind));
+        command.commandLine().getOut().println(set.summary() + " -> " + StoreSet.descriptionPath(binary, kind));
         return ExitCodes.OK;
     }
 

@@ -176,11 +176,6 @@ public final class CompactMap extends AbstractMap<String, String> {
         return size;
     }
 
-    /** The bytes it holds: the file's array and the index. */
-    public long heapBytes() {
-        return bytes.length + 8L * slots.length;
-    }
-
     @Override
     public void forEach(BiConsumer<? super String, ? super String> action) {
         for (long slot : slots) {

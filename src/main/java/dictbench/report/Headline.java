@@ -41,8 +41,7 @@ public final class Headline {
         if (costs.isEmpty()) {
             return Optional.empty();
         }
-        long entries = mine.stream().filter(BenchmarkResult::isStore).flatMap(r -> r.counter(dictbench.run.Counter.ENTRIES).stream())
-                .mapToLong(c -> (long) java.util.Arrays.stream(c.all()).max().orElse(0)).max().orElse(0);
+        long entries = StoreCosts.entries(mine);
         StringBuilder out = new StringBuilder();
         out.append("[`").append(runDir).append("/`](").append(runDir).append("/), ")
                 .append(env.key().cpu()).append(", dataset `").append(dataset).append("`, heap sized, JVM warmed; medians [99% CI]:\n\n");

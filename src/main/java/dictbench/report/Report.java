@@ -10,7 +10,6 @@ import dictbench.results.Environment;
 import dictbench.results.EnvironmentKey;
 import dictbench.results.Provenance;
 import dictbench.results.Results;
-import dictbench.run.Counter;
 import dictbench.run.RunLayout;
 import dictbench.stats.AmdahlFit;
 import dictbench.stats.Ceiling;
@@ -318,8 +317,7 @@ public final class Report {
                     continue;
                 }
                 String where = environmentId(e) + " · dataset " + d.getKey();
-                long entries = d.getValue().stream().filter(BenchmarkResult::isStore).flatMap(r -> r.counter(Counter.ENTRIES).stream())
-                        .mapToLong(c -> (long) java.util.Arrays.stream(c.all()).max().orElse(0)).max().orElse(0);
+                long entries = StoreCosts.entries(d.getValue());
                 out.add(new Heading(2, "Loading upfront against opening a store — " + where));
                 out.add(new Paragraph(StoreFindings.METHOD));
                 for (StoreCosts c : costs) {

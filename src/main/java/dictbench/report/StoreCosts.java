@@ -7,7 +7,6 @@ import dictbench.run.HeapProfile;
 import dictbench.run.JvmState;
 import dictbench.stats.Bootstrap;
 import dictbench.stats.Descriptive;
-import dictbench.stats.Samples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,8 +40,7 @@ record StoreCosts(String cache, List<Way> ways, List<BreakEven> breakEvens) {
 
         /** Nanoseconds per lookup of a lookup result: its shot time over its batch. */
         static OptionalDouble nanosPerLookup(Optional<BenchmarkResult> r) {
-            return r.map(x -> OptionalDouble.of(Descriptive.median(x.primary().all()) * x.millisPerUnit().orElse(1.0) * 1e6 / batch(x)))
-                    .orElse(OptionalDouble.empty());
+            return r.map(x -> OptionalDouble.of(medianMillis(x) * 1e6 / batch(x))).orElse(OptionalDouble.empty());
         }
 
         /** A counter of the uniform single-thread lookups (the ways' memory once open), where measured. */
@@ -84,7 +82,7 @@ record StoreCosts(String cache, List<Way> ways, List<BreakEven> breakEvens) {
                         .filter(r -> r.param("format").orElse("").equals(eager[1]) && r.param("cache").orElse("").equals(cache))
                         .filter(r -> r.param("heap").orElse(HeapProfile.SIZED.key()).equals(HeapProfile.SIZED.key())
                                 && r.param("jvm").orElse(JvmState.WARMED.key()).equals(JvmState.WARMED.key()))
-                        .min(Comparator.comparingDouble(r -> Descriptive.median(r.primary().all())));
+                        .min(Comparator.comparingDouble(StoreCosts::medianMillis));
                 ways.add(way(stores, eager[0], true, cache, load, load.map(l -> l.label() + l.param("threads").map(t -> "-" + t).orElse(""))
                         .orElse("no load measured")));
             }
@@ -139,9 +137,8 @@ record StoreCosts(String cache, List<Way> ways, List<BreakEven> breakEvens) {
         BenchmarkResult open = store.ready().orElseThrow();
         BenchmarkResult storeLookups = store.lookup1().orElseThrow();
         BenchmarkResult eagerLookups = eager.lookup1().orElseThrow();
-        double point = nStar(millis(load, median(load.primary())), millis(open, median(open.primary())),
-                millis(storeLookups, median(storeLookups.primary())) / batch(storeLookups),
-                millis(eagerLookups, median(eagerLookups.primary())) / batch(eagerLookups));
+        double point = nStar(medianMillis(load), medianMillis(open), medianMillis(storeLookups) / batch(storeLookups),
+                medianMillis(eagerLookups) / batch(eagerLookups));
         int b = options.resamples();
         double[] l = Bootstrap.replicates(load.primary(), Descriptive::median, b, options.seed());
         double[] o = Bootstrap.replicates(open.primary(), Descriptive::median, b, options.seed() + 1);
@@ -168,8 +165,21 @@ record StoreCosts(String cache, List<Way> ways, List<BreakEven> breakEvens) {
         return (loadMillis - openMillis) / (storeLookupMillis - eagerLookupMillis);
     }
 
-    private static double median(Samples s) {
-        return Descriptive.median(s.all());
+    /** A result's median shot, in ms (no bootstrap: the tables' cells carry the intervals). */
+    static double medianMillis(BenchmarkResult r) {
+        return millis(r, Descriptive.median(r.primary().all()));
+    }
+
+    /** The entries the lookups' dictionaries held (the counter their last measured shot records), 0 if none did. */
+    static long entries(List<BenchmarkResult> results) {
+        return results.stream().filter(BenchmarkResult::isStore).flatMap(r -> r.counter(Counter.ENTRIES).stream())
+                .mapToLong(c -> (long) Arrays.stream(c.all()).max().orElse(0)).max().orElse(0);
+    }
+
+    /** The way of {@code c} that is ready first among the eager ways ({@code eager}) or the plain stores; empty if none was timed. */
+    static Optional<Way> readyFirst(StoreCosts c, boolean eager) {
+        return c.ways().stream().filter(w -> w.eager() == eager && !w.way().contains("+") && w.ready().isPresent())
+                .min(Comparator.comparingDouble(w -> medianMillis(w.ready().get())));
     }
 
     private static double millis(BenchmarkResult r, double value) {

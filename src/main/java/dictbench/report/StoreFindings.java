@@ -125,9 +125,7 @@ final class StoreFindings {
         if (c.cache().equals("warm")) {
             out.addAll(ratios(c));
         }
-        Optional<StoreCosts.Way> first = c.ways().stream().filter(w -> w.eager() && w.ready().isPresent())
-                .min(Comparator.comparingDouble(w -> median(w.ready().get())));
-        first.ifPresent(eager -> {
+        StoreCosts.readyFirst(c, true).ifPresent(eager -> {
             List<String> parts = c.breakEvens().stream().filter(b -> b.eager().equals(eager.way()))
                     .map(b -> b.store() + " " + StoreCosts.lookups(b.lookups()) + " [" + StoreCosts.lookups(b.low()) + ", "
                             + StoreCosts.lookups(b.high()) + "]").toList();
@@ -155,10 +153,8 @@ final class StoreFindings {
                     "A compact map's lookup takes %s× [99%% CI %s, %s] a HashMap's (1 thread, uniform).", Cells.number(e.value()),
                     Cells.number(e.ci().lower()), Cells.number(e.ci().upper()))));
         }
-        Optional<StoreCosts.Way> fastestLoad = c.ways().stream().filter(w -> w.eager() && w.ready().isPresent())
-                .min(Comparator.comparingDouble(w -> median(w.ready().get())));
-        Optional<StoreCosts.Way> fastestStore = c.ways().stream().filter(w -> !w.eager() && !w.way().contains("+") && w.ready().isPresent())
-                .min(Comparator.comparingDouble(w -> median(w.ready().get())));
+        Optional<StoreCosts.Way> fastestLoad = StoreCosts.readyFirst(c, true);
+        Optional<StoreCosts.Way> fastestStore = StoreCosts.readyFirst(c, false);
         if (fastestLoad.isPresent() && fastestStore.isPresent()) {
             ratio(fastestStore.get().ready(), fastestLoad.get().ready()).ifPresent(e -> out.add(String.format(Locale.ROOT,
                     "%s is ready in %s%% [99%% CI %s, %s] of the time the fastest eager load (%s, %s) takes.", fastestStore.get().way(),
@@ -181,7 +177,7 @@ final class StoreFindings {
     }
 
     private static double median(BenchmarkResult r) {
-        return Summary.of(r.primary()).median() * r.millisPerUnit().orElse(1.0);
+        return StoreCosts.medianMillis(r);
     }
 
     private static String ms(Optional<BenchmarkResult> r) {

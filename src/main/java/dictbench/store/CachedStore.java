@@ -31,11 +31,6 @@ public final class CachedStore implements Store {
         return value;
     }
 
-    /** How many keys the cache holds. */
-    public int cachedKeys() {
-        return cache.size();
-    }
-
     @Override
     public void scan(BiConsumer<String, String> entry) throws IOException {
         store.scan(entry);

@@ -222,4 +222,11 @@ public record StoreSet(String dataset, String specHash, String kind, List<Entry>
     public long totalBuildMillis() {
         return stores.stream().mapToLong(Entry::buildMillis).sum();
     }
+
+    /** One line on the set, as generate and bench print it. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "%s (%s): %d stores, %.1f MB on disk, %d entries, built in %.1f s, "
+                + "every one checked by a full scan against the manifest", dataset, kind, stores.size(), totalBytes() / 1e6,
+                stores.stream().mapToLong(Entry::entries).sum(), totalBuildMillis() / 1e3);
+    }
 }
