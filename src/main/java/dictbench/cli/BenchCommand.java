@@ -107,16 +107,19 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Loading upfront against opening a store: the in-process loads of the binary files into HashMaps and into compact
      * maps, each store's time to ready, lookups (uniform at 1 and 2 threads, Zipf with the cached stores too), a full
-     * scan and load-all, warm and cold, in the sized heap of a warmed JVM. Its passes are {@link #storePasses}.
+     * scan and load-all, warm and cold, in the sized heap of a warmed JVM; then an application's first open of the stores
+     * against its first load (fresh forks), and the loads in the JVM's default heap. Its passes are {@link #storePasses}.
      */
     static final Suite STORES = new Suite("stores", List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.FORKJOIN,
             Catalogue.STORE_READY, Catalogue.LOOKUPS, Catalogue.SCAN, Catalogue.LOAD_ALL), List.of("warm", "cold"), List.of("pool"),
-            2, 3, 5, List.of(HeapProfile.SIZED), List.of(JvmState.WARMED), List.of());
+            2, 3, 5, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD), List.of());
     /** The formats the stores suite loads: the binary files into HashMaps and into compact maps. */
     static final List<String> STORE_SUITE_FORMATS = List.of("binary", CompactFormat.NAME);
     /** The lookups of the stores suite: a batch this long, this share of misses. */
     static final String STORE_BATCH = "100000";
     static final String STORE_MISSES = "10";
+    /** The stores suite's time-to-ready pass runs this many times the suite's warm-ups and shots: each takes milliseconds. */
+    static final int READY_SHOT_FACTOR = 10;
 
     static final List<Suite> SUITES = List.of(FULL, QUICK, GATE, STORES);
 
@@ -414,7 +417,14 @@ final class BenchCommand implements Callable<Integer> {
      * stores at 1 and 2 threads; Zipf lookups of every way, the cached stores too, at 1 thread. Only the passes of the
      * benchmarks selected run; {@code --forks}, {@code -wi} and {@code -i} apply to every pass.
      */
-    private List<Pass> storePasses(List<Catalogue> selected) {
+    /** Adds a pass of the stores suite, of the selected ones among {@code benchmarks}. */
+    @FunctionalInterface
+    private interface PassMaker {
+        void add(HeapProfile heap, JvmState jvm, List<Catalogue> benchmarks, Map<String, List<String>> params, List<String> caches,
+                 int forks, int warmups, int shots);
+    }
+
+    List<Pass> storePasses(List<Catalogue> selected) {
         List<String> cacheList = caches != null && !caches.isEmpty() ? caches : STORES.caches();
         int f = forks != null ? forks : STORES.forks();
         int w = warmups != null ? warmups : STORES.warmups();
@@ -424,18 +434,26 @@ final class BenchCommand implements Callable<Integer> {
         List<String> plain = usable.stream().filter(way -> !way.cached()).map(Way::key).toList();
         List<String> every = usable.stream().map(Way::key).toList();
         List<Pass> passes = new ArrayList<>();
-        BiConsumer<List<Catalogue>, Map<String, List<String>>> add = (benchmarks, params) -> {
+        List<HeapProfile> heapList = heapProfiles(STORES);
+        List<JvmState> jvmList = jvmStates(STORES);
+        PassMaker make = (heap, jvm, benchmarks, params, caches, passForks, passWarmups, passShots) -> {
             List<Catalogue> chosen = benchmarks.stream().filter(selected::contains).toList();
-            if (!chosen.isEmpty()) {
+            if (!chosen.isEmpty() && heapList.contains(heap) && jvmList.contains(jvm)) {
                 List<String> threadList = params.getOrDefault("threads", List.of("2"));
                 Map<String, List<String>> rest = new LinkedHashMap<>(params);
                 rest.remove("threads");
-                passes.add(new Pass(HeapProfile.SIZED, JvmState.WARMED, chosen, cacheList, threadList, f, w, i, rest));
+                passes.add(new Pass(heap, jvm, chosen, caches, threadList, passForks, passWarmups, passShots, rest));
             }
         };
-        add.accept(List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.FORKJOIN), Map.of());
+        BiConsumer<List<Catalogue>, Map<String, List<String>>> add = (benchmarks, params) ->
+                make.add(HeapProfile.SIZED, JvmState.WARMED, benchmarks, params, cacheList, f, w, i);
+        List<Catalogue> loads = List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.FORKJOIN);
+        add.accept(loads, Map.of());
         if (!stores.isEmpty()) {
-            add.accept(List.of(Catalogue.STORE_READY, Catalogue.LOAD_ALL), Map.of("store", stores));
+            // a shot of milliseconds: many more of them, so that "warmed" holds for the store's code too
+            make.add(HeapProfile.SIZED, JvmState.WARMED, List.of(Catalogue.STORE_READY), Map.of("store", stores), cacheList, f,
+                    w * READY_SHOT_FACTOR, i * READY_SHOT_FACTOR);
+            add.accept(List.of(Catalogue.LOAD_ALL), Map.of("store", stores));
         }
         add.accept(List.of(Catalogue.SCAN), Map.of("way", plain));
         Map<String, List<String>> lookups = new LinkedHashMap<>(Map.of("batch", List.of(STORE_BATCH), "misses", List.of(STORE_MISSES)));
@@ -448,8 +466,12 @@ final class BenchCommand implements Callable<Integer> {
         skewed.put("keys", List.of(KeyBatch.Distribution.ZIPF.key()));
         skewed.put("threads", List.of("1"));
         add.accept(List.of(Catalogue.LOOKUPS), skewed);
+        // the JVM an application runs: its first open of the stores against its first load, and the loads in the default heap
+        make.add(HeapProfile.SIZED, JvmState.FIRST_LOAD, List.of(Catalogue.STORE_READY, Catalogue.PLATFORM, Catalogue.FORKJOIN),
+                stores.isEmpty() ? Map.of() : Map.of("store", stores), cacheList, FIRST_LOAD_FORKS, 0, 1);
+        make.add(HeapProfile.DEFAULT, JvmState.WARMED, loads, Map.of(), List.of("warm"), f, w, i);
         if (passes.isEmpty()) {
-            throw new ParameterException(command.commandLine(), "--only leaves nothing of the stores suite to run: it runs "
+            throw new ParameterException(command.commandLine(), "--only, --heap and --jvm leave nothing of the stores suite to run: it runs "
                     + STORES.benchmarks().stream().map(Catalogue::baseLabel).toList());
         }
         return passes;

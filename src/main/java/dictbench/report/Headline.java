@@ -44,7 +44,7 @@ public final class Headline {
         long entries = StoreCosts.entries(mine);
         StringBuilder out = new StringBuilder();
         out.append("[`").append(runDir).append("/`](").append(runDir).append("/), ")
-                .append(env.key().cpu()).append(", dataset `").append(dataset).append("`, heap sized, JVM warmed; medians [99% CI]:\n\n");
+                .append(env.key().cpu()).append(", dataset `").append(dataset).append("`, heap sized, JVM warmed unless a line says otherwise; medians [99% CI]:\n\n");
         for (StoreCosts c : costs) {
             for (String line : StoreFindings.readmeLines(c, entries)) {
                 out.append("- ").append(line).append('\n');

@@ -322,9 +322,11 @@ public final class Report {
                 out.add(new Paragraph(StoreFindings.METHOD));
                 for (StoreCosts c : costs) {
                     out.add(new TableBlock(StoreFindings.table(c, where)));
-                    out.add(new TableBlock(StoreFindings.breakEvenTable(c, where)));
+                    if (!c.breakEvens().isEmpty()) {
+                        out.add(new TableBlock(StoreFindings.breakEvenTable(c, where)));
+                    }
                     StoreFindings.chart(c, where).ifPresent(svg -> out.add(new Chart(svg)));
-                    out.add(new Heading(4, "Findings — stores — " + where + " · " + c.cache()));
+                    out.add(new Heading(4, "Findings — stores — " + where + " · " + c.describe()));
                     out.add(new Bullets(StoreFindings.findings(c, entries)));
                 }
             }

@@ -3,8 +3,7 @@ package dictbench.report;
 import dictbench.results.BenchmarkResult;
 import dictbench.run.Catalogue;
 import dictbench.run.Counter;
-import dictbench.run.HeapProfile;
-import dictbench.run.JvmState;
+import dictbench.results.Results;
 import dictbench.stats.Bootstrap;
 import dictbench.stats.Descriptive;
 import java.util.ArrayList;
@@ -17,15 +16,15 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Loading upfront against opening a store, from one environment's results of the stores suite: per cache state and
- * way, the time to ready (a store's open and first lookup; an eager way's fastest load of its format, sized heap, warmed
- * JVM), the cost per lookup, scan and load-all, and the memory it holds; and the break-even between each store and each
+ * Loading upfront against opening a store, from one environment's results of the stores suite: per heap profile and
+ * JVM state, cache state and way, the time to ready (a store's open and first lookup; an eager way's fastest load of its
+ * format in the same profile), the cost per lookup, scan and load-all, and the memory it holds; and the break-even between each store and each
  * eager way. The time to answer N lookups from a standing start is {@code ready + N × lookup}; eager loading wins from
  * {@code N* = (load − ready_store) / (lookup_store − lookup_eager)} lookups on (0 when the load is sooner ready; never when
  * the store's lookups are no slower). Its interval resamples the four samples independently (hierarchical bootstrap, the
  * report's B and confidence) and takes percentiles of N*.
  */
-record StoreCosts(String cache, List<Way> ways, List<BreakEven> breakEvens) {
+record StoreCosts(Results.Profile profile, String cache, List<Way> ways, List<BreakEven> breakEvens) {
     /** The eager ways and the format whose loads are their time to ready. */
     static final List<String[]> EAGER = List.of(new String[] {"hashmap", "binary"}, new String[] {"compact", "compact"});
 
@@ -66,46 +65,66 @@ record StoreCosts(String cache, List<Way> ways, List<BreakEven> breakEvens) {
         return r.is(Catalogue.LOOKUPS) ? batch(r) : 1;
     }
 
-    /** The analysis per cache state, for the results of one environment (empty without store results). */
+    /**
+     * The analysis per heap profile and JVM state (sized and warmed first) and cache state, for the results of one
+     * environment (empty without store results). A profile without store results (the loads in the default heap) has
+     * only its eager ways.
+     */
     static List<StoreCosts> of(List<BenchmarkResult> results, Bootstrap.Options options) {
-        List<BenchmarkResult> stores = results.stream().filter(BenchmarkResult::isStore).toList();
-        if (stores.isEmpty()) {
+        if (results.stream().noneMatch(BenchmarkResult::isStore)) {
             return List.of();
         }
-        Set<String> caches = new LinkedHashSet<>();
-        stores.forEach(r -> caches.add(r.param("cache").orElse("")));
+        Set<Results.Profile> profiles = new LinkedHashSet<>();
+        profiles.add(Results.Profile.SIZED_WARMED);
+        results.stream().filter(r -> r.isStore() || r.isLoad()).map(Results.Profile::of).forEach(profiles::add);
         List<StoreCosts> out = new ArrayList<>();
-        for (String cache : caches) {
-            List<Way> ways = new ArrayList<>();
-            for (String[] eager : EAGER) {
-                Optional<BenchmarkResult> load = results.stream().filter(BenchmarkResult::isLoad)
-                        .filter(r -> r.param("format").orElse("").equals(eager[1]) && r.param("cache").orElse("").equals(cache))
-                        .filter(r -> r.param("heap").orElse(HeapProfile.SIZED.key()).equals(HeapProfile.SIZED.key())
-                                && r.param("jvm").orElse(JvmState.WARMED.key()).equals(JvmState.WARMED.key()))
-                        .min(Comparator.comparingDouble(StoreCosts::medianMillis));
-                ways.add(way(stores, eager[0], true, cache, load, load.map(l -> l.label() + l.param("threads").map(t -> "-" + t).orElse(""))
-                        .orElse("no load measured")));
-            }
-            List<String> storeNames = stores.stream().filter(r -> r.param("store").isPresent() || r.param("way").isPresent())
-                    .map(r -> r.param("store").or(() -> r.param("way")).orElseThrow())
-                    .filter(w -> EAGER.stream().noneMatch(e -> e[0].equals(w))).distinct().sorted(Comparator.comparing(StoreCosts::storeOrder)).toList();
-            for (String store : storeNames) {
-                // a cached store starts with an empty cache: it is ready when its store is
-                Optional<BenchmarkResult> ready = find(stores, Catalogue.STORE_READY, "store", store.replace("+cache", ""), cache, null, null);
-                ways.add(way(stores, store, false, cache, ready, ready.isPresent() ? "open + 1 get" : "not measured"));
-            }
-            List<BreakEven> breakEvens = new ArrayList<>();
-            for (Way store : ways) {
-                for (Way eager : ways) {
-                    if (!store.eager() && eager.eager() && !store.way().contains("+") && store.ready().isPresent() && eager.ready().isPresent()
-                            && store.lookup1().isPresent() && eager.lookup1().isPresent()) {
-                        breakEvens.add(breakEven(store, eager, options));
-                    }
+        for (Results.Profile profile : profiles) {
+            List<BenchmarkResult> mine = results.stream().filter(r -> (r.isStore() || r.isLoad()) && Results.Profile.of(r).equals(profile)).toList();
+            Set<String> caches = new LinkedHashSet<>();
+            mine.forEach(r -> caches.add(r.param("cache").orElse("")));
+            for (String cache : caches) {
+                StoreCosts c = of(profile, cache, mine, options);
+                if (c.ways().stream().anyMatch(w -> w.ready().isPresent())) {
+                    out.add(c);
                 }
             }
-            out.add(new StoreCosts(cache, ways, breakEvens));
         }
         return out;
+    }
+
+    private static StoreCosts of(Results.Profile profile, String cache, List<BenchmarkResult> results, Bootstrap.Options options) {
+        List<BenchmarkResult> stores = results.stream().filter(BenchmarkResult::isStore).toList();
+        List<Way> ways = new ArrayList<>();
+        for (String[] eager : EAGER) {
+            Optional<BenchmarkResult> load = results.stream().filter(BenchmarkResult::isLoad)
+                    .filter(r -> r.param("format").orElse("").equals(eager[1]) && r.param("cache").orElse("").equals(cache))
+                    .min(Comparator.comparingDouble(StoreCosts::medianMillis));
+            ways.add(way(stores, eager[0], true, cache, load, load.map(l -> l.label() + l.param("threads").map(t -> "-" + t).orElse(""))
+                    .orElse("no load measured")));
+        }
+        List<String> storeNames = stores.stream().filter(r -> r.param("store").isPresent() || r.param("way").isPresent())
+                .map(r -> r.param("store").or(() -> r.param("way")).orElseThrow())
+                .filter(w -> EAGER.stream().noneMatch(e -> e[0].equals(w))).distinct().sorted(Comparator.comparing(StoreCosts::storeOrder)).toList();
+        for (String store : storeNames) {
+            // a cached store starts with an empty cache: it is ready when its store is
+            Optional<BenchmarkResult> ready = find(stores, Catalogue.STORE_READY, "store", store.replace("+cache", ""), cache, null, null);
+            ways.add(way(stores, store, false, cache, ready, ready.isPresent() ? "open + 1 get" : "not measured"));
+        }
+        List<BreakEven> breakEvens = new ArrayList<>();
+        for (Way store : ways) {
+            for (Way eager : ways) {
+                if (!store.eager() && eager.eager() && !store.way().contains("+") && store.ready().isPresent() && eager.ready().isPresent()
+                        && store.lookup1().isPresent() && eager.lookup1().isPresent()) {
+                    breakEvens.add(breakEven(store, eager, options));
+                }
+            }
+        }
+        return new StoreCosts(profile, cache, ways, breakEvens);
+    }
+
+    /** {@code heap sized · JVM warmed · warm}: where this analysis's figures come from. */
+    String describe() {
+        return profile.describe() + " · " + cache;
     }
 
     /** Stores in the order the suite lists them: sqlite, lmdb, sparkey, then their cached forms. */

@@ -4,6 +4,7 @@ import dictbench.format.Cells;
 import dictbench.format.Svg;
 import dictbench.format.Table;
 import dictbench.results.BenchmarkResult;
+import dictbench.results.Results;
 import dictbench.run.Counter;
 import dictbench.stats.ConfidenceInterval;
 import dictbench.stats.Summary;
@@ -16,8 +17,9 @@ import java.util.OptionalDouble;
 
 /** The tables, chart and findings of "Loading upfront against opening a store" ({@link StoreCosts}). */
 final class StoreFindings {
-    static final String METHOD = "Every figure here is from forks with the sized heap (a young generation that holds a whole load) and a "
-            + "warmed JVM (after warm-up shots): the stores suite's profile. Time to ready: a store's open and one lookup per "
+    static final String METHOD = "Each table names the JVM its figures come from: heap sized (a young generation that holds a whole load) "
+            + "or default (the JVM's own sizing), and JVM warmed (after warm-up shots) or first-load (one shot in each of several fresh "
+            + "JVMs: an application's first open of a store, or its first load). Time to ready: a store's open and one lookup per "
             + "dictionary; an eager way's fastest load of its format in the same run. Lookups: a fixed batch of keys (10% misses), "
             + "ns per lookup = shot time / batch, on 1 and 2 threads, uniform (distinct keys) or Zipf (s = 1, repeated hot keys; "
             + "a +cache way starts every shot with an empty cache). Heap: what the open dictionaries hold after a full collection; "
@@ -37,7 +39,7 @@ final class StoreFindings {
             rows.add(List.of(w.way(), w.readyBy(), ms(w.ready()), ns(w.lookup1()), ns(w.lookup2()), ns(w.zipf()), ms(w.scan()), ms(w.loadAll()),
                     mb(w.memory(Counter.RETAINED_MB)), mb(w.memory(Counter.RSS_ANON_MB)), mb(w.memory(Counter.RSS_FILE_MB))));
         }
-        return Table.of("Stores — " + where + " · " + c.cache(), List.of("way", "ready by", "time to ready [99% CI]",
+        return Table.of("Stores — " + where + " · " + c.describe(), List.of("way", "ready by", "time to ready [99% CI]",
                 "lookup, 1 thread, uniform [ns]", "lookup, 2 threads, uniform [ns]", "lookup, 1 thread, Zipf [ns]", "full scan",
                 "load-all into HashMaps", "heap held [MB]", "anon RSS [MB]", "file RSS [MB]"), 2, rows, List.of());
     }
@@ -48,7 +50,7 @@ final class StoreFindings {
             rows.add(List.of(b.store(), b.eager(), StoreCosts.lookups(b.lookups()) + " [" + StoreCosts.lookups(b.low()) + ", "
                     + StoreCosts.lookups(b.high()) + "]"));
         }
-        return Table.of("Break-even — " + where + " · " + c.cache(), List.of("store", "loaded upfront as", "N*: lookups after which loading wins [99% CI]"),
+        return Table.of("Break-even — " + where + " · " + c.describe(), List.of("store", "loaded upfront as", "N*: lookups after which loading wins [99% CI]"),
                 2, rows, List.of("0: the load is ready before the store; never: the store's lookups are no slower than the map's."));
     }
 
@@ -64,7 +66,7 @@ final class StoreFindings {
             yMin = Math.min(yMin, total(w, Math.pow(10, CHART_MIN_EXPONENT)));
             yMax = Math.max(yMax, total(w, Math.pow(10, CHART_MAX_EXPONENT)));
         }
-        Svg svg = new Svg("Time to answer N lookups from a standing start — " + c.cache(), where + " · ready + N × lookup (1 thread, uniform)",
+        Svg svg = new Svg("Time to answer N lookups from a standing start — " + c.cache(), where + " · " + c.profile().describe() + " · ready + N × lookup (1 thread, uniform)",
                 760, 380, 70, 50).ranges(CHART_MIN_EXPONENT, CHART_MAX_EXPONENT, Math.max(yMin / 2, 1e-3), yMax * 2).logY()
                 .axes("lookups N, as log10 N (0 = 1 lookup, 6 = a million)", "time to answer them [ms]", true, true);
         for (int i = 0; i < ways.size(); i++) {
@@ -92,7 +94,9 @@ final class StoreFindings {
         List<String> out = new ArrayList<>();
         List<StoreCosts.Way> ways = c.ways().stream().filter(w -> w.ready().isPresent() && w.lookup1().isPresent()).toList();
         if (ways.isEmpty()) {
-            return List.of("Not enough was measured for a recommendation: it needs time to ready and uniform lookups of a way.");
+            List<String> ratios = ratios(c);
+            return ratios.isEmpty() ? List.of("Not enough was measured for a recommendation: it needs time to ready and uniform lookups of a way.")
+                    : ratios;
         }
         long heavy = Math.max(entries, 1_000_000);
         for (long n : new long[] {heavy, 1_000}) {
@@ -115,14 +119,19 @@ final class StoreFindings {
     }
 
     /**
-     * The README's short form of {@link #findings}: per cache state, which way answers many lookups and which a few
-     * soonest, and the break-even of each store against the eager way that is ready first; the warm state adds the
-     * target ratios.
+     * The README's short form of {@link #findings}: per cache state, which way answers many lookups (warm only) and which
+     * a few soonest, and the break-even of each store against the eager way that is ready first; the warm state adds the
+     * target ratios, and every other heap profile or JVM state its ratios only.
      */
     static List<String> readmeLines(StoreCosts c, long entries) {
         List<String> all = findings(c, entries);
-        List<String> out = new ArrayList<>(all.subList(0, Math.min(2, all.size())));
-        if (c.cache().equals("warm")) {
+        if (!c.profile().equals(Results.Profile.SIZED_WARMED)) {
+            return ratios(c).stream().map(r -> c.describe() + ": " + r).toList();
+        }
+        boolean warm = c.cache().equals("warm");
+        // cold: only the few-lookups finding (the many-lookups one is the load's, much as when warm)
+        List<String> out = new ArrayList<>(all.subList(warm ? 0 : Math.min(1, all.size()), Math.min(2, all.size())));
+        if (warm) {
             out.addAll(ratios(c));
         }
         StoreCosts.readyFirst(c, true).ifPresent(eager -> {

@@ -64,7 +64,7 @@ public record Results(List<EnvironmentGroup> environments, List<Source> sources)
     public record Profile(String heap, String jvm) {
         public static final Profile SIZED_WARMED = new Profile("sized", "warmed");
 
-        static Profile of(BenchmarkResult r) {
+        public static Profile of(BenchmarkResult r) {
             return new Profile(r.param("heap").orElse(SIZED_WARMED.heap), r.param("jvm").orElse(SIZED_WARMED.jvm));
         }
 

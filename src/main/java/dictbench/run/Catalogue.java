@@ -22,7 +22,7 @@ public enum Catalogue {
     DECODE("DecodeBenchmark", "decode", BenchmarkKind.BASELINE, List.of()),
     OVERLAP_BOUND("OverlapBoundBenchmark", "overlap-bound", BenchmarkKind.BASELINE, List.of("cache", "threads")),
     /** From nothing open to the first lookup answered on every dictionary, for a store. */
-    STORE_READY("StoreReadyBenchmark", "store-ready", BenchmarkKind.STORE, List.of("cache", "store")),
+    STORE_READY("StoreReadyBenchmark", "store-ready", BenchmarkKind.STORE, List.of("cache", "store", "jvm")),
     /** A batch of lookups, for every way (eager maps, stores, stores behind a cache). */
     LOOKUPS("StoreLookupBenchmark", "lookups", BenchmarkKind.STORE, List.of("cache", "way", "threads", "keys", "misses", "batch")),
     /** A scan of every entry, for every way. */

@@ -59,6 +59,36 @@ class StoreCostsTest {
     }
 
     @Test
+    void everyHeapProfileAndJvmStateIsItsOwnAnalysisNeverMixedWithTheWarmedOne() throws IOException {
+        String firstLoad = ",\"heap\":\"sized\",\"jvm\":\"first-load\"";
+        String defaultHeap = ",\"heap\":\"default\",\"jvm\":\"warmed\"";
+        Path dir = run()
+                // an application's first open and first load: LMDB's library costs it 300 ms, more than the load
+                .add("StoreReadyBenchmark", WARM + ",\"store\":\"lmdb\"" + firstLoad, 300)
+                .add("StoreReadyBenchmark", WARM + ",\"store\":\"sparkey\"" + firstLoad, 30)
+                .add("PlatformThreadsLoadBenchmark", WARM + ",\"format\":\"binary\",\"threads\":\"2\",\"split\":\"false\"" + firstLoad, 900)
+                .add("PlatformThreadsLoadBenchmark", WARM + ",\"format\":\"compact\",\"threads\":\"2\",\"split\":\"false\"" + firstLoad, 600)
+                // the default heap: loads only
+                .add("PlatformThreadsLoadBenchmark", WARM + ",\"format\":\"binary\",\"threads\":\"2\",\"split\":\"false\"" + defaultHeap, 1200)
+                .add("PlatformThreadsLoadBenchmark", WARM + ",\"format\":\"compact\",\"threads\":\"2\",\"split\":\"false\"" + defaultHeap, 300)
+                .writeTo(tmp.resolve("run"));
+        var results = Results.read(List.of(dir)).environments().getFirst().datasets().stream().flatMap(d -> d.results().stream()).toList();
+        List<StoreCosts> costs = StoreCosts.of(results, Bootstrap.Options.defaults());
+        assertEquals(List.of("heap sized · JVM warmed · warm", "heap sized · JVM first-load · warm", "heap default · JVM warmed · warm"),
+                costs.stream().map(StoreCosts::describe).toList());
+        StoreCosts warmed = costs.getFirst();
+        assertEquals(2, StoreCosts.medianMillis(warmed.ways().stream().filter(w -> w.way().equals("lmdb")).findFirst().orElseThrow().ready().orElseThrow()),
+                1e-9, "the warmed analysis keeps the warmed open");
+        String md = Report.of(Results.read(List.of(dir))).markdown();
+        assertTrue(md.contains("lmdb is ready in 1.33% [99% CI"), md); // warmed: 2 ms / 150 ms, as without the other profiles
+        assertTrue(md.contains("sparkey is ready in 5.00% [99% CI"), md); // first-load: 30 ms / 600 ms
+        assertTrue(md.contains("The compact map loads 4.00× [99% CI"), md); // default heap: 1200 / 300
+        assertTrue(md.contains("Findings — stores — E1 · dataset smoke · heap default · JVM warmed · warm"), md);
+        List<String> readme = StoreFindings.readmeLines(costs.get(1), StoreCosts.entries(results));
+        assertTrue(readme.stream().allMatch(l -> l.startsWith("heap sized · JVM first-load · warm: ")), readme.toString());
+    }
+
+    @Test
     void aLoadReadyFirstWinsFromTheStartAndAStoreAsFastNeverLoses() {
         assertEquals(0, StoreCosts.nStar(10, 20, 0.005, 0.0001));
         assertEquals(Double.POSITIVE_INFINITY, StoreCosts.nStar(250, 20, 0.0001, 0.0001));
