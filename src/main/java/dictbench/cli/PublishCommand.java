@@ -41,6 +41,9 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Change nothing; exit 1 if the README's headline or results/INDEX.md is not what they would be.")
     boolean check;
 
+    @Option(names = "--stores", paramLabel = "RUN", description = "A stores run under results/ to make the README's stores block (default: the one it names).")
+    String storesRun;
+
     @Option(names = "--root", paramLabel = "DIR", description = "The checkout (default: the one the scripts run from).")
     Path rootOption;
 
@@ -48,19 +51,27 @@ final class PublishCommand implements Callable<Integer> {
     static final String STORES_END = "<!-- /stores -->";
     private static final Pattern STORES_BLOCK = Pattern.compile(Pattern.quote(STORES_BEGIN) + "(\\S+) -->\n.*?" + Pattern.quote(STORES_END), Pattern.DOTALL);
 
-    /** The README with its stores block (where it has one) regenerated from the stores run it names. */
-    private static String withStores(Path root, String text) throws IOException {
+    /** The README with its stores block (where it has one) regenerated from {@code storesRun}, or else the stores run it names. */
+    private String withStores(Path root, String text) throws IOException {
         Matcher m = STORES_BLOCK.matcher(text);
         if (!m.find()) {
+            if (storesRun != null) {
+                throw new IOException("the README has no stores block (" + STORES_BEGIN + "results/RUN -->, then " + STORES_END + "); add one where it goes");
+            }
             return text;
         }
-        Path dir = root.resolve(m.group(1));
-        if (!m.group(1).startsWith("results/") || !Files.isDirectory(dir)) {
-            throw new IOException(m.group(1) + " (the README's stores block) is not a run directory under results/");
+        String runDir = storesRun != null ? relative(root, storesRun) : m.group(1);
+        Path dir = root.resolve(runDir);
+        if (!runDir.startsWith("results/") || !Files.isDirectory(dir)) {
+            throw new IOException(runDir + " (the README's stores block) is not a run directory under results/");
         }
-        String block = Headline.storesMarkdown(m.group(1), Results.read(List.of(dir))).orElseThrow(() -> new IOException(
-                m.group(1) + " (the README's stores block) has no store results; publish a run of scripts/bench --suite stores"));
-        return text.substring(0, m.start()) + STORES_BEGIN + m.group(1) + " -->\n" + block + STORES_END + text.substring(m.end());
+        String block = Headline.storesMarkdown(runDir, Results.read(List.of(dir))).orElseThrow(() -> new IOException(
+                runDir + " (the README's stores block) has no store results; publish a run of scripts/bench --suite stores"));
+        return text.substring(0, m.start()) + STORES_BEGIN + runDir + " -->\n" + block + STORES_END + text.substring(m.end());
+    }
+
+    private static String relative(Path root, String run) {
+        return root.relativize(root.resolve(run).toAbsolutePath().normalize()).toString();
     }
 
     @Override
@@ -72,7 +83,7 @@ final class PublishCommand implements Callable<Integer> {
         if (!m.find()) {
             throw new IOException(readme + " has no headline block (" + BEGIN + "results/RUN -->, then " + END + "); add one where it goes");
         }
-        String runDir = run != null ? root.relativize(root.resolve(run).toAbsolutePath().normalize()).toString() : m.group(1);
+        String runDir = run != null ? relative(root, run) : m.group(1);
         Path dir = root.resolve(runDir);
         if (!runDir.startsWith("results/") || !Files.isDirectory(dir)) {
             throw new IOException(runDir + " is not a run directory under results/; publish a run with scripts/bench --publish first");

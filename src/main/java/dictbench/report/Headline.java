@@ -47,7 +47,7 @@ public final class Headline {
                 .append(env.key().cpu()).append(", dataset `").append(dataset).append("`, heap sized, JVM warmed unless a line says otherwise; medians [99% CI]:\n\n");
         for (StoreCosts c : costs) {
             for (String line : StoreFindings.readmeLines(c, entries)) {
-                out.append("- ").append(line).append('\n');
+                out.append("- ").append(line.replace("[99% CI ", "[")).append('\n');
             }
         }
         return Optional.of(out.append('\n').toString());

@@ -71,9 +71,38 @@ class PublishCommandTest {
     }
 
     @Test
+    void theStoresBlockFollowsTheRunItIsPointedAt() throws IOException {
+        String warm = "\"dataset\":\"smoke\",\"cache\":\"warm\"";
+        Path stores = new SyntheticResults()
+                .add("PlatformThreadsLoadBenchmark", warm + ",\"format\":\"binary\",\"threads\":\"2\",\"split\":\"false\"", 250)
+                .add("PlatformThreadsLoadBenchmark", warm + ",\"format\":\"compact\",\"threads\":\"2\",\"split\":\"false\"", 150)
+                .add("StoreReadyBenchmark", warm + ",\"store\":\"lmdb\"", 2)
+                .writeTo(root.resolve("results/2026-12-03-vm-stores"));
+        SyntheticResults.environment(stores, 2, "smoke");
+        Path readme = root.resolve("README.md");
+        Files.writeString(readme, Files.readString(readme) + "\n<!-- stores: results/2026-12-02-vm -->\nold stores\n<!-- /stores -->\n");
+        MainTest.run("publish", "--root", root.toString()).assertOneLineError("(the README's stores block) has no store results");
+        MainTest.run("publish", "--stores", "results/nope", "--root", root.toString()).assertOneLineError("results/nope (the README's stores block) is not a run directory under results/");
+
+        assertEquals(ExitCodes.OK, MainTest.run("publish", "--stores", "results/2026-12-03-vm-stores", "--root", root.toString()).code());
+        String text = Files.readString(readme);
+        assertTrue(text.contains("<!-- stores: results/2026-12-03-vm-stores -->\n[`results/2026-12-03-vm-stores/`]"), text);
+        assertTrue(text.contains("- The compact map loads 1.67× ["), text); // 250 / 150
+        assertTrue(text.contains("- lmdb is ready in 0.800% ["), text); // 2 / 250
+        assertFalse(text.contains("old stores") || text.contains("99% CI ["), text);
+        assertEquals(ExitCodes.OK, MainTest.run("publish", "--check", "--root", root.toString()).code(), "a plain publish keeps the stores run the README names");
+    }
+
+    @Test
     void theCheckoutsReadmeAndIndexAreWhatItsRunsSay() {
         // the project's own README headline and results/INDEX.md: a number typed in by hand, or a run changed after, fails here
         MainTest.Outcome o = MainTest.run("publish", "--check", "--root", Path.of("").toAbsolutePath().toString());
         assertEquals(ExitCodes.OK, o.code(), o.out() + o.err());
+    }
+
+    @Test
+    void theReadmeStaysAGuide() throws IOException {
+        long size = Files.size(Path.of("README.md"));
+        assertTrue(size <= 15 * 1024, "README.md is " + size + " bytes; the guide stays within 15 KB: method goes to docs/, findings to docs/findings.md");
     }
 }
