@@ -71,9 +71,11 @@ final class BenchCommand implements Callable<Integer> {
      * Every strategy and baseline, threads 1, 2 and the core count, warm and cold, in the sized heap; and the
      * in-process strategies at 2 threads, warm, also in the JVM's default heap and as the first load of a
      * fresh JVM (sized and default). The subprocess strategy runs as a pool; {@code --mode spawn,pool} adds one
-     * JVM per file (3-4 s a shot, JVM start-up per file), left out to keep the suite within 10 minutes.
+     * JVM per file (3-4 s a shot, JVM start-up per file), left out to keep the suite within 10 minutes, as is the
+     * async strategy ({@code --only async}: a question of its own, beside platform threads).
      */
-    static final Suite FULL = new Suite("full", Arrays.stream(Catalogue.values()).filter(c -> c.kind() != BenchmarkKind.STORE).toList(),
+    static final Suite FULL = new Suite("full", Arrays.stream(Catalogue.values())
+            .filter(c -> c.kind() != BenchmarkKind.STORE && c != Catalogue.ASYNC).toList(),
             List.of("warm", "cold"), List.of("pool"), 2, 1, 3,
             List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD),
             List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.VIRTUAL, Catalogue.FORKJOIN));
@@ -82,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
      * threads in the JVM's default heap: within 2 minutes on this project's machine.
      */
     static final Suite QUICK = new Suite("quick",
-            Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD).toList(),
+            Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD && c != Catalogue.ASYNC).toList(),
             List.of("warm"), List.of("pool"), 2, 1, 2, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED),
             List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM));
 
@@ -168,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Path> dataDirs;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "binary",
-            description = "File format(s), comma-separated: binary, java-serial, compact (the binary files into compact maps; in-process strategies only) (default: ${DEFAULT-VALUE}).")
+            description = "File format(s), comma-separated: binary, java-serial, pickle, compact (the binary files into compact maps; in-process strategies only) (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
     @Option(names = "--mode", paramLabel = "MODE", split = ",",

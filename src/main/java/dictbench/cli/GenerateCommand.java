@@ -32,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory, repeatable: files go to the directories in turn. Default: the spec's dirs.")
     List<Path> out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "File format: binary or java-serial; or a store built from the binary files: sqlite, lmdb, sparkey. Default: the spec's.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "File format: binary, java-serial or pickle (a CPython dict of str to str); or a store built from the binary files: sqlite, lmdb, sparkey. Default: the spec's.")
     String format;
 
     @Override

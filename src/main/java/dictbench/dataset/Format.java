@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A dictionary file format: a writer and a reader. Decoding is the hot path every strategy times. */
-public sealed interface Format permits BinaryFormat, CompactFormat, JavaSerialFormat {
+public sealed interface Format permits BinaryFormat, CompactFormat, JavaSerialFormat, PickleFormat {
 
-    List<Format> ALL = List.of(new BinaryFormat(), new JavaSerialFormat(), new CompactFormat());
+    List<Format> ALL = List.of(new BinaryFormat(), new JavaSerialFormat(), new CompactFormat(), new PickleFormat());
 
     /** The name used in specs, JMH params and the CLI. */
     String name();

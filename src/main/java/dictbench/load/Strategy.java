@@ -11,7 +11,7 @@ import java.util.List;
  * in tables and on the command line is in {@code dictbench.run.Catalogue}, beside its benchmark class.
  */
 public sealed interface Strategy extends AutoCloseable
-        permits SequentialStrategy, PlatformThreadsStrategy, VirtualThreadsStrategy, ForkJoinStrategy, SubprocessStrategy {
+        permits SequentialStrategy, PlatformThreadsStrategy, VirtualThreadsStrategy, ForkJoinStrategy, AsyncStrategy, SubprocessStrategy {
 
     /** Loads {@code files}, all in {@code format}; maps come back in the order of {@code files}. */
     LoadResult load(List<Path> files, Format format) throws IOException;

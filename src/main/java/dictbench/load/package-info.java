@@ -1,7 +1,7 @@
 /**
  * The ways of loading a set of dictionary files: {@link dictbench.load.Strategy} and one class per
  * strategy ({@code SequentialStrategy}, {@code PlatformThreadsStrategy}, {@code VirtualThreadsStrategy},
- * {@code ForkJoinStrategy}, and the child-process policies {@link dictbench.load.SpawnStrategy} and
+ * {@code ForkJoinStrategy}, {@code AsyncStrategy}, and the child-process policies {@link dictbench.load.SpawnStrategy} and
  * {@link dictbench.load.PoolStrategy} over their shared {@link dictbench.load.SubprocessStrategy}), all
  * returning the same {@link dictbench.load.LoadResult} so each can be checked against the manifest. Plain
  * code with no JMH imports: tests, the CLI and the JMH adapters in {@code dictbench.bench} all call it.

@@ -16,6 +16,8 @@ public enum Catalogue {
     PLATFORM("PlatformThreadsLoadBenchmark", "platform", BenchmarkKind.LOAD, List.of("cache", "threads", "split", "heap", "jvm")),
     VIRTUAL("VirtualThreadsLoadBenchmark", "virtual", BenchmarkKind.LOAD, List.of("cache", "split", "heap", "jvm")),
     FORKJOIN("ForkJoinLoadBenchmark", "forkjoin", BenchmarkKind.LOAD, List.of("cache", "threads", "heap", "jvm")),
+    /** AsynchronousFileChannel reads and CompletableFuture decodes; not in the default suite (--only async). */
+    ASYNC("AsyncLoadBenchmark", "async", BenchmarkKind.LOAD, List.of("cache", "threads", "heap", "jvm")),
     /** Labelled by its mode: {@code subprocess-spawn}, {@code subprocess-pool}. */
     SUBPROCESS("SubprocessLoadBenchmark", "subprocess", BenchmarkKind.LOAD, List.of("cache", "threads", "mode", "heap", "jvm")),
     RAW_READ("RawReadBenchmark", "raw-read", BenchmarkKind.BASELINE, List.of("cache", "threads")),

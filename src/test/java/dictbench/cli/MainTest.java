@@ -65,7 +65,7 @@ class MainTest {
 
     @Test
     void badFormatIsOneLine() {
-        run("generate", "smoke", "--format", "pickle", "--out", dir.toString()).assertOneLineError("unknown format 'pickle'; known: [binary, java-serial, compact, sqlite, lmdb, sparkey]");
+        run("generate", "smoke", "--format", "parquet", "--out", dir.toString()).assertOneLineError("unknown format 'parquet'; known: [binary, java-serial, compact, pickle, sqlite, lmdb, sparkey]");
     }
 
     @Test

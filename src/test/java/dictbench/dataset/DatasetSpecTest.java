@@ -83,9 +83,9 @@ class DatasetSpecTest {
     @Test
     void rejectsUnknownFormat() {
         Properties p = valid();
-        p.setProperty("format", "pickle");
+        p.setProperty("format", "parquet");
         SpecException e = assertThrows(SpecException.class, () -> DatasetSpec.parse("t", p, root));
-        assertTrue(e.getMessage().contains("unknown format 'pickle'"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown format 'parquet'"), e.getMessage());
     }
 
     @Test

@@ -37,6 +37,11 @@ class FormatFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
+    void pickle(byte[] input) throws IOException {
+        decodesOrFails(Format.named("pickle"), input);
+    }
+
+    @FuzzTest(maxDuration = "60s")
     void binaryFile(byte[] input) throws IOException {
         readsAsItDecodes(Format.named("binary"), input);
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FormatTest {
 
     static Stream<Format> formats() {
-        return Stream.of(new BinaryFormat(), new BinaryFormat(64), new JavaSerialFormat(), new CompactFormat());
+        return Stream.of(new BinaryFormat(), new BinaryFormat(64), new JavaSerialFormat(), new CompactFormat(), new PickleFormat());
     }
 
     static byte[] encode(Format format, Map<String, String> map) throws IOException {

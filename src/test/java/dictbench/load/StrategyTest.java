@@ -60,6 +60,8 @@ class StrategyTest {
                 new Maker("virtual", () -> new VirtualThreadsStrategy(false)),
                 new Maker("virtual-split", () -> new VirtualThreadsStrategy(true)),
                 new Maker("forkjoin-2", () -> new ForkJoinStrategy(2)),
+                new Maker("async-2", () -> new AsyncStrategy(2)),
+                new Maker("async-1", () -> new AsyncStrategy(1)),
                 new Maker("subprocess-spawn-2", () -> SubprocessStrategy.of(SubprocessStrategy.Mode.SPAWN, 2, CHILD_TIMEOUT)),
                 new Maker("subprocess-pool-2", StrategyTest::startedPool));
     }
