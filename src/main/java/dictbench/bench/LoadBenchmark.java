@@ -80,6 +80,7 @@ public abstract class LoadBenchmark extends DatasetBenchmark {
         memory.endShot();
         record(shot);
         load.filesInFlight = last.maxFilesInFlight();
+        load.firstMapMs = last.firstMapMillis();
         this.memory = memory;
         return last;
     }

@@ -13,8 +13,12 @@ public class LoadCounters {
     /** Largest number of files whose loads overlapped in time: evidence of real concurrency. */
     public double filesInFlight;
 
+    /** When the first map was complete, ms from the load's start. */
+    public double firstMapMs;
+
     @Setup(Level.Iteration)
     public void reset() {
         filesInFlight = 0;
+        firstMapMs = 0;
     }
 }

@@ -8,6 +8,7 @@ import dictbench.dataset.DatasetSpec;
 import dictbench.dataset.Datasets;
 import dictbench.dataset.Generator;
 import dictbench.dataset.Manifest;
+import dictbench.dataset.PickleFormat;
 import dictbench.format.Cells;
 import dictbench.load.HeapBudget;
 import dictbench.load.SubprocessStrategy;
@@ -123,7 +124,33 @@ final class BenchCommand implements Callable<Integer> {
     /** The stores suite's time-to-ready pass runs this many times the suite's warm-ups and shots: each takes milliseconds. */
     static final int READY_SHOT_FACTOR = 10;
 
-    static final List<Suite> SUITES = List.of(FULL, QUICK, GATE, STORES);
+    /**
+     * The Python question answered beside the JVM: every load strategy, the async one too, and the pickle decoder, on the
+     * dataset's pickles (the bytes CPython loads), warm and cold, in the sized heap of a warmed JVM and as an application's
+     * first load in the default heap; and CPython's every way on the same files ({@link #CPYTHON_PLANS}).
+     */
+    static final Suite PYTHON = new Suite("python", List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.VIRTUAL,
+            Catalogue.FORKJOIN, Catalogue.ASYNC, Catalogue.SUBPROCESS, Catalogue.DECODE), List.of("warm", "cold"), List.of("pool"),
+            3, 1, 3, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD),
+            List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.FORKJOIN, Catalogue.ASYNC));
+    /** The format the Python suite loads: CPython's pickles. */
+    static final List<String> PYTHON_SUITE_FORMATS = List.of(PickleFormat.NAME);
+
+    static final List<Suite> SUITES = List.of(FULL, QUICK, GATE, STORES, PYTHON);
+
+    /**
+     * What a suite asks of CPython's runner ({@code scripts/python/pyload.py}): its ways, worker counts, cache states,
+     * fresh interpreters and shots per interpreter. The main job runs only the two ways the question measured by hand
+     * (sequential and a thread pool, warm), two interpreters of two shots, to stay within its 10 minutes; the Python
+     * suite runs every way, warm and cold.
+     */
+    record CPythonPlan(List<String> ways, List<String> workers, List<String> caches, int interpreters, int warmups, int shots) {
+    }
+
+    static final Map<String, CPythonPlan> CPYTHON_PLANS = Map.of(
+            FULL.name(), new CPythonPlan(List.of("sequential", "threads"), List.of("2"), List.of("warm"), 2, 1, 2),
+            PYTHON.name(), new CPythonPlan(List.of("sequential", "threads", "processes", "pool-map", "pool-imap", "joblib"),
+                    List.of("2"), List.of("warm", "cold"), 3, 1, 3));
 
     /**
      * Which benchmarks and how many shots. The heap profiles and JVM states beyond {@code sized} and
@@ -215,6 +242,9 @@ final class BenchCommand implements Callable<Integer> {
                     + FIRST_LOAD_FORKS + " forks) (default: the suite's).")
     List<String> jvms;
 
+    @Option(names = "--no-python", description = "Leave out CPython's loads of the same content (the main job and --suite python run them where a python3 is found).")
+    boolean noPython;
+
     @Option(names = "--label", paramLabel = "TEXT", description = "A note on what this run is for, recorded in environment.json and shown in the report.")
     String label;
 
@@ -232,6 +262,12 @@ final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(command.commandLine(), "--suite stores loads " + STORE_SUITE_FORMATS + " itself; leave out --format");
             }
             formats = STORE_SUITE_FORMATS;
+        }
+        if (suite == PYTHON) {
+            if (!formats.equals(List.of("binary")) && !formats.equals(PYTHON_SUITE_FORMATS)) {
+                throw new ParameterException(command.commandLine(), "--suite python loads " + PYTHON_SUITE_FORMATS + " itself; leave out --format");
+            }
+            formats = PYTHON_SUITE_FORMATS;
         }
         if (publish && out != null) {
             throw new ParameterException(command.commandLine(), "--publish and --out both say where the run goes; give one");
@@ -348,6 +384,10 @@ final class BenchCommand implements Callable<Integer> {
             run.writeJmhJson(JmhResults.merged(passFiles));
             for (Path f : passFiles) {
                 Files.delete(f);
+            }
+            Optional<CPythonPlan> cpython = noPython ? Optional.empty() : Optional.ofNullable(CPYTHON_PLANS.get(suite.name()));
+            if (cpython.isPresent()) {
+                runCPython(cpython.get(), specs, run.layout().pythonJson());
             }
             Map<String, List<String>> profileFlags = new LinkedHashMap<>();
             passes.stream().map(Pass::heap).distinct().forEach(h -> profileFlags.put(h.key(), ForkHeap.flags(h, manifest)));
@@ -674,6 +714,33 @@ final class BenchCommand implements Callable<Integer> {
         }
         TreeSet<Integer> counts = new TreeSet<>(List.of(1, 2, Runtime.getRuntime().availableProcessors()));
         return counts.stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * CPython on the same content, after the JVM's passes: each spec's pickles (generated if missing), loaded by
+     * {@code scripts/python/pyload.py} as {@code plan} says, into {@code out}. Without a python3 (3.8 or newer) on the
+     * PATH, one line says so and the run goes on without it. The runner's interpreters end with it, however it ends.
+     */
+    private void runCPython(CPythonPlan plan, List<DatasetSpec> specs, Path out) throws IOException {
+        if (!CPythonRunner.found()) {
+            command.commandLine().getErr().println("no python3 (3.8 or newer) on the PATH: CPython's loads of the same content are left out");
+            return;
+        }
+        if (specs.size() != 1) {
+            command.commandLine().getErr().println("CPython's loads run on one dataset at a time; this run has " + specs.size() + ": left out");
+            return;
+        }
+        ensureGenerated(specs.getFirst().withFormat(PickleFormat.NAME));
+        List<String> caches = plan.caches().stream().filter(c -> this.caches == null || this.caches.isEmpty() || this.caches.contains(c)).toList();
+        if (caches.isEmpty()) {
+            return;
+        }
+        command.commandLine().getErr().printf("== CPython: %s, %s worker(s), %s, %d interpreters × (%d warm-up + %d shots)%n",
+                String.join(", ", plan.ways()), String.join(",", plan.workers()), String.join(",", caches), plan.interpreters(), plan.warmups(), plan.shots());
+        CPythonRunner.run(Datasets.root(), Generator.manifestPath(specs.getFirst().withFormat(PickleFormat.NAME)), List.of(
+                "--ways", String.join(",", plan.ways()), "--workers", String.join(",", plan.workers()), "--cache", String.join(",", caches),
+                "--processes", String.valueOf(plan.interpreters()), "--warmups", String.valueOf(plan.warmups()),
+                "--shots", String.valueOf(plan.shots()), "--out", out.toString()));
     }
 
     /** Stores whose library would not run here: left out of the stores suite's passes. */

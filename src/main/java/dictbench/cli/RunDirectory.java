@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dictbench.dataset.Manifest;
 import dictbench.os.AtomicFiles;
+import dictbench.report.CPythonComparison;
 import dictbench.report.Report;
 import dictbench.report.SummaryTable;
 import dictbench.report.Verdict;
@@ -12,6 +13,7 @@ import dictbench.results.BenchmarkResult;
 import dictbench.results.Environment;
 import dictbench.results.JmhResults;
 import dictbench.results.Provenance;
+import dictbench.results.Results;
 import dictbench.run.RunLayout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -242,10 +244,13 @@ final class RunDirectory implements AutoCloseable {
     Summary summarise(String title) throws IOException {
         List<BenchmarkResult> results = JmhResults.read(layout.jmhJson());
         Verdict verdict = Verdict.of(results, OptionalInt.of(Runtime.getRuntime().availableProcessors()));
+        // CPython's loads beside the JVM's, where the run has them: the verdict's last lines
+        List<String> cpython = Files.isRegularFile(layout.pythonJson()) ? CPythonComparison.lines(Results.read(List.of(layout.dir()))) : List.of();
         String table = SummaryTable.of(results).markdown();
-        byte[] text = ("# " + title + "\n\n" + verdict.markdown() + table).getBytes(StandardCharsets.UTF_8);
+        String lines = cpython.stream().map(l -> "- " + l + "\n").collect(java.util.stream.Collectors.joining());
+        byte[] text = ("# " + title + "\n\n" + verdict.markdown() + lines + (lines.isEmpty() ? "" : "\n") + table).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(layout.summary(), out -> out.write(text));
-        return new Summary(table, verdict.text());
+        return new Summary(table, verdict.text() + cpython.stream().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining()));
     }
 
     /** A run's headline table (Markdown) and verdict (plain text), as a terminal shows them. */

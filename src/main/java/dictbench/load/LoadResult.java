@@ -33,6 +33,11 @@ public record LoadResult(List<Map<String, String>> maps, List<FileSpan> spans, O
         manifest.checkContents(maps);
     }
 
+    /** When the first file's map was complete, in ms from the load's start (0 for no files). */
+    public double firstMapMillis() {
+        return spans.stream().mapToLong(FileSpan::endNanos).min().orElse(0) / 1e6;
+    }
+
     /** The largest number of files whose loads overlapped in time: 1 means one after another. */
     public int maxFilesInFlight() {
         List<long[]> events = new ArrayList<>();

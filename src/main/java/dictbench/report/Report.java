@@ -281,7 +281,11 @@ public final class Report {
             Verdict verdict = Verdict.of(env.datasets().stream().flatMap(d -> d.results().stream()).toList(), env.key().cores());
             if (!verdict.lines().isEmpty()) {
                 out.add(new Heading(2, results.environments().size() == 1 ? "Verdict" : "Verdict, environment " + environmentId(e)));
-                out.add(new Bullets(verdict.lines()));
+                List<String> lines = new ArrayList<>(verdict.lines());
+                if (e == 0) {
+                    lines.addAll(CPythonComparison.lines(results));
+                }
+                out.add(new Bullets(lines));
                 List<String> data = env.datasets().stream().map(d -> "dataset " + d.dataset() + " · format " + d.format()).distinct().toList();
                 out.add(tableOrNote(verdict.table("Ranking — " + environmentId(e) + (data.size() == 1 ? " · " + data.getFirst() : ""))));
             }
@@ -301,9 +305,20 @@ public final class Report {
             }
         }
         storeSections(out);
+        cpythonSections(out);
         out.add(contentsAt, new Contents(out.subList(contentsAt, out.size()).stream()
                 .filter(b -> b instanceof Heading h && h.level() <= 3).map(b -> (Heading) b).toList()));
         return out;
+    }
+
+    /** "CPython beside the JVM" for each dataset CPython ran ({@link CPythonComparison}). */
+    private void cpythonSections(List<Block> out) {
+        for (String dataset : CPythonComparison.datasets(results)) {
+            out.add(new Heading(2, "CPython beside the JVM — dataset " + dataset));
+            out.add(new TableBlock(CPythonComparison.table(results, dataset)));
+            out.add(new Heading(4, "Findings — CPython beside the JVM — dataset " + dataset));
+            out.add(new Bullets(CPythonComparison.lines(results).stream().filter(l -> l.contains("dataset " + dataset + ":")).toList()));
+        }
     }
 
     /** Per environment and dataset with store results, "Loading upfront against opening a store" ({@link StoreCosts}). */

@@ -60,6 +60,14 @@ public record BenchmarkResult(String benchmark, String mode, String unit, Map<St
         return entry().filter(e -> e == entry).isPresent();
     }
 
+    /** The prefix of the benchmarks CPython's runner writes: {@code python.ThreadPoolExecutor.load}. */
+    public static final String CPYTHON_PREFIX = "python.";
+
+    /** Whether CPython ran it ({@code scripts/python/pyload.py}), not a JVM: reported beside the JVM's loads, never among them. */
+    public boolean isCPython() {
+        return benchmark.startsWith(CPYTHON_PREFIX);
+    }
+
     /** Whether it is one of the store benchmarks (time to ready, lookups, scan, load-all), reported apart from the loads. */
     public boolean isStore() {
         return entry().map(e -> e.kind() == BenchmarkKind.STORE).orElse(false);

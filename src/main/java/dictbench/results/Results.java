@@ -22,12 +22,15 @@ import java.util.Optional;
  *
  * @param environments in the order the inputs first name them
  * @param sources      every JMH JSON file read, in the order given
+ * @param cpython      CPython's loads ({@value RunLayout#PYTHON_JSON} beside a run's JMH JSON, or a file of them given
+ *                     itself), kept out of the environments: no JVM ran them
  */
-public record Results(List<EnvironmentGroup> environments, List<Source> sources) {
+public record Results(List<EnvironmentGroup> environments, List<Source> sources, List<BenchmarkResult> cpython) {
 
     public Results {
         environments = List.copyOf(environments);
         sources = List.copyOf(sources);
+        cpython = List.copyOf(cpython);
     }
 
     /**
@@ -129,7 +132,17 @@ public record Results(List<EnvironmentGroup> environments, List<Source> sources)
         if (directory && !Files.isRegularFile(json)) {
             throw new NoSuchFileException(json.toString(), null, "results directory " + input + " has no " + RunLayout.JMH_JSON);
         }
-        List<BenchmarkResult> results = JmhResults.read(json);
+        List<BenchmarkResult> results = new ArrayList<>(JmhResults.read(json));
+        Path python = new RunLayout(input).pythonJson();
+        if (directory && Files.isRegularFile(python)) {
+            for (BenchmarkResult r : JmhResults.read(python)) {
+                if (!r.isCPython()) {
+                    throw new ResultsException(python + ": " + r.benchmark() + " is not one of CPython's loads (" + BenchmarkResult.CPYTHON_PREFIX
+                            + "…); it holds what scripts/python/pyload.py writes");
+                }
+                results.add(r);
+            }
+        }
         if (results.isEmpty()) {
             throw new ResultsException(json + " holds no benchmark results");
         }
@@ -164,6 +177,7 @@ public record Results(List<EnvironmentGroup> environments, List<Source> sources)
         Map<GroupKey, List<BenchmarkResult>> results = new HashMap<>();
         Map<GroupKey, List<Timeline>> timelines = new HashMap<>();
         Map<String, Path> seen = new HashMap<>();
+        List<BenchmarkResult> cpython = new ArrayList<>();
         java.util.Set<EnvironmentKey> profiled = new java.util.HashSet<>();
         for (Run run : runs) {
             for (BenchmarkResult r : run.results()) {
@@ -180,6 +194,10 @@ public record Results(List<EnvironmentGroup> environments, List<Source> sources)
                 if (earlier != null) {
                     throw new ResultsException(run.source() + ": " + r.benchmark() + " with params " + r.params()
                             + " appears twice in one environment (also in " + earlier + "); give each configuration once");
+                }
+                if (r.isCPython()) {
+                    cpython.add(r);
+                    continue;
                 }
                 List<Path> envSources = sources.computeIfAbsent(env, k -> new ArrayList<>());
                 if (!envSources.contains(run.source())) {
@@ -203,6 +221,6 @@ public record Results(List<EnvironmentGroup> environments, List<Source> sources)
             groups.add(new EnvironmentGroup(env.getKey(), env.getValue(), datasets));
         }
         return new Results(groups, runs.stream()
-                .map(r -> new Source(r.source(), r.environment().flatMap(e -> Optional.ofNullable(e.run())), r.results())).toList());
+                .map(r -> new Source(r.source(), r.environment().flatMap(e -> Optional.ofNullable(e.run())), r.results())).toList(), cpython);
     }
 }

@@ -20,6 +20,11 @@ public enum Counter {
     CPU_STEAL_MS("cpuStealMs", "ms", Group.SHOT),
     /** Largest number of files whose loads overlapped in time. */
     FILES_IN_FLIGHT("filesInFlight", "files", Group.LOAD),
+    /**
+     * When the first file's map was complete, from the load's start: what {@code imap_unordered} would hand over first.
+     * CPython's runner records it under the same name.
+     */
+    FIRST_MAP_MS("firstMapMs", "ms", Group.LOAD),
     /** Time the JVM was paused for garbage collection during the shot (stop-the-world pauses; concurrent cycles not counted). */
     GC_PAUSE_MS("gcPauseMs", "ms", Group.MEMORY),
     /** Garbage-collection pauses during the shot. */

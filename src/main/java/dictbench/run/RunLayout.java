@@ -15,6 +15,8 @@ public record RunLayout(Path dir) {
     public static final String JMH_JSON_PARTIAL = "jmh.json.partial";
     /** The machine, JDK, flags, dataset and run record beside the JMH JSON. */
     public static final String ENVIRONMENT_JSON = "environment.json";
+    /** CPython's loads of the same dataset's pickles ({@code scripts/python/pyload.py}), in JMH's JSON shape. */
+    public static final String PYTHON_JSON = "python.json";
     /** One JSON file per configuration: the per-file spans of a shot. */
     public static final String TIMELINES = "timelines";
     public static final String SUMMARY_MD = "summary.md";
@@ -37,6 +39,10 @@ public record RunLayout(Path dir) {
     /** Where pass {@code n} (from 1) of a run of several JMH runs writes its JMH JSON until they are merged into {@link #jmhJson()}. */
     public Path passJsonPartial(int n) {
         return dir.resolve("jmh-pass" + n + ".json.partial");
+    }
+
+    public Path pythonJson() {
+        return dir.resolve(PYTHON_JSON);
     }
 
     public Path environmentJson() {
