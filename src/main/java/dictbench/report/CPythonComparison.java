@@ -101,6 +101,14 @@ public final class CPythonComparison {
                 (c, j) -> scale * Descriptive.median(c) / Descriptive.median(j), Bootstrap.Options.defaults());
     }
 
+    /** The JVM profiles the README's headline sets CPython against: the sized heap warmed, and an application's first load. */
+    static final List<String> HEADLINE_PROFILES = List.of(Results.Profile.SIZED_WARMED.describe(), new Results.Profile("default", "first-load").describe());
+
+    /** {@link #lines} for the {@link #HEADLINE_PROFILES} only. */
+    static List<String> headlineLines(Results results) {
+        return lines(results).stream().filter(l -> HEADLINE_PROFILES.stream().anyMatch(p -> l.contains(", " + p + ")"))).toList();
+    }
+
     /** One line per cache state and JVM profile: the JVM's fastest against CPython's fastest. */
     public static List<String> lines(Results results) {
         List<String> out = new ArrayList<>();

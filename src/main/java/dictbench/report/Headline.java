@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * The README's headline for one published run, generated so that it cannot drift from the run: the warm-cache
  * load configurations every heap profile and JVM state ran, side by side (median [99% CI]), each profile's
- * fastest against sequential, the run's {@link Verdict} for the warm cache, and CPython's fastest against the JVM's where
- * the run has CPython's loads ({@link CPythonComparison}).
+ * fastest against sequential, the run's {@link Verdict} for the warm cache, and CPython's fastest against the JVM's (sized
+ * and warmed, and an application's first load) where the run has CPython's loads ({@link CPythonComparison}).
  */
 public final class Headline {
 
@@ -100,7 +100,7 @@ public final class Headline {
         out.append("\n**Verdict**\n\n");
         Verdict.of(warmLoads, cores).lines().forEach(l -> out.append("- ").append(l).append('\n'));
         Report.recommendation(results).ifPresent(r -> out.append("- ").append(r).append('\n'));
-        CPythonComparison.lines(results).forEach(l -> out.append("- ").append(l).append('\n'));
+        CPythonComparison.headlineLines(results).forEach(l -> out.append("- ").append(l).append('\n'));
         results.sources().getFirst().run().ifPresent(run -> out.append("\nThe run: `dictbench ").append(run.command()).append("` at ")
                 .append(run.shortCommit()).append(run.dirty() ? " (with uncommitted changes)" : "").append(", ")
                 .append(minutesAndSeconds(run.duration())).append(" from start to end.\n"));

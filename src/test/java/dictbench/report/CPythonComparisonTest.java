@@ -69,6 +69,25 @@ class CPythonComparisonTest {
     }
 
     @Test
+    void theHeadlineSetsCPythonAgainstTheSizedHeapAndAnApplicationsFirstLoad() throws IOException {
+        String profiled = WARM + ",\"threads\":\"2\",\"split\":\"false\",\"heap\":\"%s\",\"jvm\":\"%s\"";
+        Path dir = new SyntheticResults()
+                .add("PlatformThreadsLoadBenchmark", profiled.formatted("sized", "warmed"), 250)
+                .add("PlatformThreadsLoadBenchmark", profiled.formatted("default", "warmed"), 900)
+                .add("PlatformThreadsLoadBenchmark", profiled.formatted("default", "first-load"), 1100)
+                .writeTo(tmp.resolve("profiled"));
+        SyntheticResults.environment(dir, 2, "smoke");
+        Files.writeString(dir.resolve(RunLayout.PYTHON_JSON), "[" + cpython("Sequential", 1, "warm", 4000, 700) + "]");
+        Results results = Results.read(List.of(dir));
+        assertEquals(3, CPythonComparison.lines(results).size(), CPythonComparison.lines(results).toString());
+        List<String> headline = CPythonComparison.headlineLines(results);
+        assertEquals(2, headline.size(), headline.toString());
+        assertTrue(headline.get(0).contains("heap sized · JVM warmed") && headline.get(1).contains("heap default · JVM first-load"), headline.toString());
+        assertTrue(headline.get(1).contains("takes 3.64× ["), headline.get(1)); // 4000 / 1100
+        assertTrue(Headline.markdown("results/x", results).contains("- " + headline.get(1) + "\n"), "the README's headline carries them");
+    }
+
+    @Test
     void aPythonFileHoldingJvmResultsIsRefused() throws IOException {
         Path dir = run();
         Files.writeString(dir.resolve(RunLayout.PYTHON_JSON), new SyntheticResults().add("SequentialLoadBenchmark", WARM, 400).json());
