@@ -73,10 +73,10 @@ final class BenchCommand implements Callable<Integer> {
      * in-process strategies at 2 threads, warm, also in the JVM's default heap and as the first load of a
      * fresh JVM (sized and default). The subprocess strategy runs as a pool; {@code --mode spawn,pool} adds one
      * JVM per file (3-4 s a shot, JVM start-up per file), left out to keep the suite within 10 minutes, as is the
-     * async strategy ({@code --only async}: a question of its own, beside platform threads).
+     * async strategy and the pickle readers' comparison ({@link Catalogue#OPT_IN}: {@code --only async}, {@code --suite python}).
      */
     static final Suite FULL = new Suite("full", Arrays.stream(Catalogue.values())
-            .filter(c -> c.kind() != BenchmarkKind.STORE && c != Catalogue.ASYNC).toList(),
+            .filter(c -> c.kind() != BenchmarkKind.STORE && !Catalogue.OPT_IN.contains(c)).toList(),
             List.of("warm", "cold"), List.of("pool"), 2, 1, 3,
             List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD),
             List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.VIRTUAL, Catalogue.FORKJOIN));
@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
      * threads in the JVM's default heap: within 2 minutes on this project's machine.
      */
     static final Suite QUICK = new Suite("quick",
-            Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD && c != Catalogue.ASYNC).toList(),
+            Arrays.stream(Catalogue.values()).filter(c -> c.kind() == BenchmarkKind.LOAD && !Catalogue.OPT_IN.contains(c)).toList(),
             List.of("warm"), List.of("pool"), 2, 1, 2, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED),
             List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM));
 
@@ -130,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
      * first load in the default heap; and CPython's every way on the same files ({@link #CPYTHON_PLANS}).
      */
     static final Suite PYTHON = new Suite("python", List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.VIRTUAL,
-            Catalogue.FORKJOIN, Catalogue.ASYNC, Catalogue.SUBPROCESS, Catalogue.DECODE), List.of("warm", "cold"), List.of("pool"),
+            Catalogue.FORKJOIN, Catalogue.ASYNC, Catalogue.SUBPROCESS, Catalogue.DECODE, Catalogue.PICKLE_READER), List.of("warm", "cold"), List.of("pool"),
             3, 1, 3, List.of(HeapProfile.SIZED, HeapProfile.DEFAULT), List.of(JvmState.WARMED, JvmState.FIRST_LOAD),
             List.of(Catalogue.SEQUENTIAL, Catalogue.PLATFORM, Catalogue.FORKJOIN, Catalogue.ASYNC));
     /** The format the Python suite loads: CPython's pickles. */
@@ -417,6 +417,7 @@ final class BenchCommand implements Callable<Integer> {
             n *= c.params().contains("cache") ? pass.caches().size() : 1;
             n *= c.params().contains("threads") ? pass.threads().size() : 1;
             n *= c.params().contains("mode") ? modeList.size() : 1;
+            n *= c == Catalogue.PICKLE_READER && !pass.params().containsKey("reader") ? 2 : 1; // both readers, its default
             total += n;
         }
         return total;

@@ -155,6 +155,12 @@ public final class PickleFormat implements Format {
         /** Strings pushed since the last MARK (or since the dict, for SETITEM). */
         private final List<String> pending = new ArrayList<>(2 * BATCH);
         private boolean marked;
+        /** Where the dict's content begins, once EMPTY_DICT was read; -1 before. */
+        private int dictStart = -1;
+        /**
+         * The map, made at the first SETITEM(S), sized from it: a pickle does not say how many entries it holds, and a
+         * HashMap grown from 16 one resize at a time took a fifth more time over a million entries.
+         */
         private HashMap<String, String> map;
         /** The last object pushed: the dict (true) or a string (false), for what a memo put stores. */
         private boolean lastIsDict;
@@ -179,10 +185,10 @@ public final class PickleFormat implements Format {
                 switch (op) {
                     case FRAME -> skip(8, "a frame length");
                     case EMPTY_DICT -> {
-                        if (map != null) {
+                        if (dictStart >= 0) {
                             throw fail(at, "has a second dict; a dictbench pickle holds one dict of str to str");
                         }
-                        map = new HashMap<>();
+                        dictStart = p;
                         lastIsDict = true;
                     }
                     case MEMOIZE -> put(at, memo.size());
@@ -214,13 +220,13 @@ public final class PickleFormat implements Format {
                         marked = false;
                     }
                     case STOP -> {
-                        if (map == null || marked || !pending.isEmpty()) {
+                        if (dictStart < 0 || marked || !pending.isEmpty()) {
                             throw fail(at, "stops before its dict is complete");
                         }
                         if (p != b.length) {
                             throw fail(p, "has " + (b.length - p) + " bytes after its STOP opcode");
                         }
-                        return map;
+                        return map != null ? map : new HashMap<>();
                     }
                     default -> throw fail(at, "has opcode 0x" + Integer.toHexString(op) + " (" + printable(op)
                             + "), which builds something other than a dict of str to str; it was refused before it ran");
@@ -229,7 +235,7 @@ public final class PickleFormat implements Format {
         }
 
         private void needDict(int at, String what) throws FormatException {
-            if (map == null) {
+            if (dictStart < 0) {
                 throw fail(at, "has " + what + " before its dict; a dictbench pickle holds one dict of str to str");
             }
         }
@@ -260,6 +266,12 @@ public final class PickleFormat implements Format {
         }
 
         private void setItems(int at) throws FormatException {
+            if (map == null) {
+                // as many entries as the first batch's bytes say the whole dict holds
+                long pairs = pending.size() / 2;
+                long estimate = p > dictStart ? pairs * (b.length - dictStart) / (p - dictStart) : 0;
+                map = new HashMap<>(Format.hashMapCapacity(Math.min(estimate, b.length / 6)));
+            }
             for (int i = 0; i < pending.size(); i += 2) {
                 if (map.put(pending.get(i), pending.get(i + 1)) != null) {
                     throw fail(at, "sets key '" + pending.get(i) + "' twice; a dict pickled by CPython holds each key once");
@@ -270,7 +282,7 @@ public final class PickleFormat implements Format {
         }
 
         private void put(int at, int index) throws FormatException {
-            if (map == null) {
+            if (dictStart < 0) {
                 throw fail(at, "memoizes before anything is built");
             }
             if (lastIsDict && dictMemoized || index != memo.size()) {

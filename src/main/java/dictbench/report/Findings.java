@@ -40,6 +40,7 @@ final class Findings {
     static List<String> of(SummaryTable table, OptionalInt cores, List<SubprocessOverhead> overheads) {
         List<String> out = new ArrayList<>();
         out.addAll(virtualAgainstPlatform(table, cores));
+        out.addAll(asyncAgainstPlatform(table));
         out.addAll(subprocess(overheads, cores));
         return out;
     }
@@ -83,6 +84,41 @@ final class Findings {
         List<String> out = new ArrayList<>();
         parts.forEach(part -> out.add("Virtual against platform threads — " + part + "."));
         out.add("Why: " + why + " Virtual threads pay off when tasks wait on sockets or locks, not when they read local files and compute.");
+        return out;
+    }
+
+    /**
+     * The seed's "asyncio will not help you at all", on the JVM: one bullet per cache state and thread count where the
+     * async strategy and platform threads both ran, with the time to the first map, then one with the reason.
+     */
+    private static List<String> asyncAgainstPlatform(SummaryTable table) {
+        List<String> out = new ArrayList<>();
+        for (SummaryTable.Row async : table.rows()) {
+            if (!async.result().is(Catalogue.ASYNC)) {
+                continue;
+            }
+            String cache = async.result().param("cache").orElse("warm");
+            Optional<SummaryTable.Row> platform = table.find(Catalogue.PLATFORM.baseLabel(), cache, async.threads());
+            if (platform.isEmpty()) {
+                continue;
+            }
+            int threads = async.threads().orElse(1);
+            Speedup ratio = Speedup.of(platform.get().result().primary(), async.result().primary(), threads);
+            OptionalDouble a = async.result().secondaryMedian(Counter.FIRST_MAP_MS);
+            OptionalDouble p = platform.get().result().secondaryMedian(Counter.FIRST_MAP_MS);
+            String first = a.isEmpty() || p.isEmpty() ? ""
+                    : String.format(Locale.ROOT, "; first map ready after %s ms (async) and %s ms (platform)", Cells.number(a.getAsDouble()),
+                            Cells.number(p.getAsDouble()));
+            out.add(String.format(Locale.ROOT, "Async file I/O against platform threads — cache %s, %d threads: async %s, platform %s, "
+                            + "platform/async %s (%s)%s.", cache, threads, async.timeCell(), platform.get().timeCell(),
+                    Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "platform", "async"), first));
+        }
+        if (!out.isEmpty()) {
+            out.add("Why: on Linux the JDK has no asynchronous file read; AsynchronousFileChannel runs each read as a blocking pread "
+                    + "on a thread of its executor, the same threads that decode, so async file I/O is a thread pool behind callbacks, "
+                    + "and every file's reads, issued at once, interleave before its decode can start. Python's asyncio has no "
+                    + "asynchronous file read either: it hands file I/O to a thread pool.");
+        }
         return out;
     }
 

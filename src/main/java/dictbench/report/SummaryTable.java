@@ -9,6 +9,7 @@ import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import dictbench.run.HeapProfile;
 import dictbench.run.JvmState;
+import dictbench.stats.Descriptive;
 import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
 import java.util.ArrayList;
@@ -146,6 +147,8 @@ public final class SummaryTable {
     /** The table, titled {@code title}. */
     public Table table(String title) {
         boolean profiled = rows.stream().anyMatch(row -> row.result().param("heap").isPresent());
+        // when the first file's map was complete (runs since it was recorded): what imap_unordered would hand over first
+        boolean firstMaps = rows.stream().anyMatch(row -> row.result().counter(Counter.FIRST_MAP_MS).isPresent());
         List<List<String>> cells = new ArrayList<>();
         for (Row row : rows) {
             BenchmarkResult r = row.result();
@@ -156,8 +159,11 @@ public final class SummaryTable {
                 line.add(r.param("heap").orElse(Results.Profile.SIZED_WARMED.heap()));
                 line.add(r.param("jvm").orElse(Results.Profile.SIZED_WARMED.jvm()));
             }
-            line.addAll(List.of(r.param("cache").orElse("memory"), r.label(), threads, row.timeCell(),
-                    Cells.optional(row.speedup(), s -> Cells.ratio(s.ratio(), s.ratioCi())),
+            line.addAll(List.of(r.param("cache").orElse("memory"), r.label(), threads, row.timeCell()));
+            if (firstMaps) {
+                line.add(Cells.optional(r.counter(Counter.FIRST_MAP_MS), s -> Cells.number(Descriptive.median(s.all())) + " ms"));
+            }
+            line.addAll(List.of(Cells.optional(row.speedup(), s -> Cells.ratio(s.ratio(), s.ratioCi())),
                     Cells.optional(row.efficiency(), Cells::decimal),
                     Cells.optional(row.megabytesPerSecond(), v -> String.format(Locale.ROOT, "%.0f", v))));
             cells.add(line);
@@ -166,8 +172,11 @@ public final class SummaryTable {
         if (profiled) {
             header.addAll(List.of("heap", "JVM"));
         }
-        header.addAll(List.of("cache", "strategy", "threads", "median time [99% CI]", "speedup vs sequential [99% CI] (above 1: faster)",
-                "efficiency [99% CI]", "MB/s"));
+        header.addAll(List.of("cache", "strategy", "threads", "median time [99% CI]"));
+        if (firstMaps) {
+            header.add("first map (median)");
+        }
+        header.addAll(List.of("speedup vs sequential [99% CI] (above 1: faster)", "efficiency [99% CI]", "MB/s"));
         return Table.of(title, header, profiled ? 6 : 4, cells, List.of());
     }
 

@@ -23,6 +23,8 @@ public enum Catalogue {
     RAW_READ("RawReadBenchmark", "raw-read", BenchmarkKind.BASELINE, List.of("cache", "threads")),
     DECODE("DecodeBenchmark", "decode", BenchmarkKind.BASELINE, List.of()),
     OVERLAP_BOUND("OverlapBoundBenchmark", "overlap-bound", BenchmarkKind.BASELINE, List.of("cache", "threads")),
+    /** dictbench's pickle reader against Pyrolite's unpickler, decoding from memory; not in the default suite. */
+    PICKLE_READER("PickleReaderBenchmark", "pickle-reader", BenchmarkKind.BASELINE, List.of("reader")),
     /** From nothing open to the first lookup answered on every dictionary, for a store. */
     STORE_READY("StoreReadyBenchmark", "store-ready", BenchmarkKind.STORE, List.of("cache", "store", "jvm")),
     /** A batch of lookups, for every way (eager maps, stores, stores behind a cache). */
@@ -31,6 +33,9 @@ public enum Catalogue {
     SCAN("StoreScanBenchmark", "scan", BenchmarkKind.STORE, List.of("cache", "way")),
     /** Every store read into HashMaps. */
     LOAD_ALL("StoreLoadAllBenchmark", "load-all", BenchmarkKind.STORE, List.of("cache", "store", "threads"));
+
+    /** Run only when named (--only, or a suite that lists them): a question of their own, kept out of the default and quick suites. */
+    public static final java.util.Set<Catalogue> OPT_IN = java.util.EnumSet.of(ASYNC, PICKLE_READER);
 
     /** The package every benchmark class lives in. */
     public static final String BENCH_PACKAGE = "dictbench.bench";
@@ -73,12 +78,12 @@ public enum Catalogue {
 
     /** Whether it runs as one thread whatever its {@code threads} param (it has none). */
     public boolean singleThreaded() {
-        return this == SEQUENTIAL || this == DECODE;
+        return this == SEQUENTIAL || this == DECODE || this == PICKLE_READER;
     }
 
     /** Whether it takes the {@code format} param (the store benchmarks read the binary files or their stores). */
     public boolean takesFormat() {
-        return kind != BenchmarkKind.STORE;
+        return kind != BenchmarkKind.STORE && this != PICKLE_READER;
     }
 
     /**
@@ -89,6 +94,7 @@ public enum Catalogue {
     public String label(Map<String, String> configParams) {
         String way = configParams.get(this == STORE_READY || this == LOAD_ALL ? "store" : "way");
         String base = this == SUBPROCESS ? label + "-" + configParams.getOrDefault("mode", "?")
+                : this == PICKLE_READER ? label + "-" + configParams.getOrDefault("reader", "?")
                 : kind == BenchmarkKind.STORE && way != null ? label + "-" + way
                 : label;
         return "true".equals(configParams.get("split")) ? base + "-split" : base;
@@ -110,7 +116,8 @@ public enum Catalogue {
 
     /** The names the command line takes for it: the table's labels ({@code subprocess-spawn} and {@code subprocess-pool} too). */
     public List<String> names() {
-        return this == SUBPROCESS ? List.of(label, label + "-spawn", label + "-pool") : List.of(label);
+        return this == SUBPROCESS ? List.of(label, label + "-spawn", label + "-pool")
+                : this == PICKLE_READER ? List.of(label, label + "-dictbench", label + "-razorvine") : List.of(label);
     }
 
     /** The entry for a class's simple name. */

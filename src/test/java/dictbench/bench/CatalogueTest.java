@@ -38,7 +38,7 @@ class CatalogueTest {
     @ParameterizedTest
     @EnumSource(Catalogue.class)
     void theCommandLineTakesTheTablesNameAndTheClassName(Catalogue entry) {
-        String tableName = entry.label(Map.of("mode", "pool"));
+        String tableName = entry.label(Map.of("mode", "pool", "reader", "razorvine"));
         assertEquals(Optional.of(entry), Catalogue.named(tableName), tableName);
         assertEquals(Optional.of(entry), Catalogue.named(entry.className()), entry.className());
     }

@@ -88,6 +88,25 @@ class CPythonComparisonTest {
     }
 
     @Test
+    void asyncIsSetAgainstPlatformThreadsWithEachOnesFirstMap() throws IOException {
+        String threads = ",\"threads\":\"2\"";
+        Path dir = new SyntheticResults()
+                .add("SequentialLoadBenchmark", WARM, 400)
+                .add("PlatformThreadsLoadBenchmark", WARM + threads + ",\"split\":\"false\"", 250, java.util.Map.of("firstMapMs", 90.0))
+                .add("AsyncLoadBenchmark", WARM + threads, 300, java.util.Map.of("firstMapMs", 240.0))
+                .writeTo(tmp.resolve("async"));
+        SyntheticResults.environment(dir, 2, "smoke");
+        String md = Report.of(Results.read(List.of(dir))).markdown();
+        assertTrue(md.contains("- Async file I/O against platform threads — cache warm, 2 threads: async 300 ms [297, 303], platform 250 ms [248, 253], "
+                + "platform/async 0.83x ["), md);
+        assertTrue(md.contains("(platform faster, the interval excludes 1); first map ready after 240 ms (async) and 90.0 ms (platform)."), md);
+        assertTrue(md.contains("- Why: on Linux the JDK has no asynchronous file read"), md);
+        assertTrue(md.contains("| median time [99% CI] | first map (median) | speedup vs sequential"), "the headline table gains the first map: " + md);
+        assertTrue(md.contains("| warm | async | 2 | 300 ms [297, 303] | 240 ms | 1.33x ["), md);
+        assertTrue(md.contains("| warm | sequential | 1 | 400 ms [396, 404] | n/a | 1.00x ["), "a result without the counter says n/a: " + md);
+    }
+
+    @Test
     void aPythonFileHoldingJvmResultsIsRefused() throws IOException {
         Path dir = run();
         Files.writeString(dir.resolve(RunLayout.PYTHON_JSON), new SyntheticResults().add("SequentialLoadBenchmark", WARM, 400).json());
