@@ -29,7 +29,7 @@ public final class CPythonComparison {
             + "state's fastest load of the same dataset. First map: when the first file's dict was complete, from the shot's start.";
 
     /** The fastest load of one side in one cache state (and, for the JVM, one heap profile and JVM state). */
-    record Best(BenchmarkResult result, String who, double medianMs) {
+    record Best(BenchmarkResult result, String who, double medianMs, String label) {
     }
 
     private CPythonComparison() {
@@ -62,15 +62,17 @@ public final class CPythonComparison {
     }
 
     /** The JVM's load as a label: {@code platform ×2 (binary)}. */
-    private static String jvmLabel(BenchmarkResult r) {
-        String threads = r.param("threads").map(t -> " ×" + t).orElse(r.is(dictbench.run.Catalogue.SEQUENTIAL) ? " ×1" : "");
+    private static String jvmLabel(BenchmarkResult r, java.util.OptionalInt cores) {
+        // virtual threads take no thread count: they run on as many carriers as the machine has cores
+        String threads = r.param("threads").map(t -> " ×" + t).orElse(r.is(dictbench.run.Catalogue.SEQUENTIAL) ? " ×1"
+                : cores.isPresent() ? " ×" + cores.getAsInt() : "");
         return r.label() + threads + " (" + r.param("format").orElse("?") + ")";
     }
 
     private static Optional<Best> cpythonBest(Results results, String dataset, String cache) {
         return results.cpython().stream().filter(r -> onDataset(r, dataset) && inCache(r, cache))
                 .min(Comparator.comparingDouble(CPythonComparison::medianMs))
-                .map(r -> new Best(r, r.vmName().isEmpty() ? "CPython" : r.vmName(), medianMs(r)));
+                .map(r -> new Best(r, r.vmName().isEmpty() ? "CPython" : r.vmName(), medianMs(r), label(r)));
     }
 
     /** The JVM's fastest load per heap profile and JVM state (sized · warmed first), on the dataset in the cache state. */
@@ -86,7 +88,7 @@ public final class CPythonComparison {
                     if (!r.isLoad() || !inCache(r, cache) || r.millisPerUnit().isEmpty()) {
                         continue;
                     }
-                    Best b = new Best(r, profile, medianMs(r));
+                    Best b = new Best(r, profile, medianMs(r), jvmLabel(r, env.key().cores()));
                     best.merge(profile, b, (x, y) -> x.medianMs() <= y.medianMs() ? x : y);
                 }
             }
@@ -123,7 +125,7 @@ public final class CPythonComparison {
                     out.add(String.format(Locale.ROOT, "%s cache, dataset %s: CPython's fastest load (%s, %s) takes %s× [%s, %s] the time "
                                     + "of the JVM's fastest (%s, %s)%s: %s against %s.", capitalised(cache), dataset, label(py.get().result()),
                             py.get().who(), Cells.number(e.value()), Cells.number(e.ci().lower()), Cells.number(e.ci().upper()),
-                            jvmLabel(jvm.result()), jvm.who(), e.ci().lower() > 1 ? ", which is faster" : e.ci().upper() < 1 ? "; CPython is faster"
+                            jvm.label(), jvm.who(), e.ci().lower() > 1 ? ", which is faster" : e.ci().upper() < 1 ? "; CPython is faster"
                                     : "; the run cannot tell them apart", time(py.get().result()), time(jvm.result())));
                 }
                 if (out.isEmpty() || !out.getLast().contains("dataset " + dataset)) {
@@ -153,13 +155,13 @@ public final class CPythonComparison {
             Optional<BenchmarkResult> sequential = results.cpython().stream()
                     .filter(r -> onDataset(r, dataset) && inCache(r, cache) && r.className().equals("Sequential")).findFirst();
             for (Best jvm : jvmBests(results, dataset, cache)) {
-                cells.add(List.of(cache, "JVM, " + jvm.who(), jvmLabel(jvm.result()), time(jvm.result()), firstMap(jvm.result()),
-                        sequential.map(s -> Cells.ratio(medianMs(s) / jvm.medianMs(), ratio(new Best(s, "", medianMs(s)), jvm).ci())).orElse(Cells.NA)));
+                cells.add(List.of(cache, "JVM, " + jvm.who(), jvm.label(), time(jvm.result()), firstMap(jvm.result()),
+                        sequential.map(s -> Cells.ratio(medianMs(s) / jvm.medianMs(), ratio(new Best(s, "", medianMs(s), ""), jvm).ci())).orElse(Cells.NA)));
             }
             results.cpython().stream().filter(r -> onDataset(r, dataset) && inCache(r, cache))
                     .sorted(Comparator.comparingDouble(CPythonComparison::medianMs))
                     .forEach(r -> cells.add(List.of(cache, r.vmName().isEmpty() ? "CPython" : r.vmName(), label(r), time(r), firstMap(r),
-                            sequential.map(s -> Cells.ratio(medianMs(s) / medianMs(r), ratio(new Best(s, "", medianMs(s)), new Best(r, "", medianMs(r))).ci()))
+                            sequential.map(s -> Cells.ratio(medianMs(s) / medianMs(r), ratio(new Best(s, "", medianMs(s), ""), new Best(r, "", medianMs(r), "")).ci()))
                                     .orElse(Cells.NA))));
         }
         return Table.of("CPython beside the JVM — dataset " + dataset, List.of("cache", "runtime", "way", "median time per shot [99% CI]",

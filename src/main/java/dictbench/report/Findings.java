@@ -41,6 +41,7 @@ final class Findings {
         List<String> out = new ArrayList<>();
         out.addAll(virtualAgainstPlatform(table, cores));
         out.addAll(asyncAgainstPlatform(table));
+        out.addAll(pickleReaders(table));
         out.addAll(subprocess(overheads, cores));
         return out;
     }
@@ -120,6 +121,19 @@ final class Findings {
                     + "asynchronous file read either: it hands file I/O to a thread pool.");
         }
         return out;
+    }
+
+    /** dictbench's pickle reader against Pyrolite's unpickler, where both decoded the same pickles. */
+    private static List<String> pickleReaders(SummaryTable table) {
+        Optional<SummaryTable.Row> own = table.find(Catalogue.PICKLE_READER.baseLabel() + "-dictbench", "");
+        Optional<SummaryTable.Row> pyrolite = table.find(Catalogue.PICKLE_READER.baseLabel() + "-razorvine", "");
+        if (own.isEmpty() || pyrolite.isEmpty()) {
+            return List.of();
+        }
+        Speedup ratio = Speedup.of(pyrolite.get().result().primary(), own.get().result().primary(), 1);
+        return List.of(String.format(Locale.ROOT, "Pickle readers, one thread, from memory: dictbench's %s, Pyrolite's unpickler "
+                        + "(net.razorvine:pickle) %s; Pyrolite/dictbench %s (%s).", own.get().timeCell(), pyrolite.get().timeCell(),
+                Cells.ratio(ratio.ratio(), ratio.ratioCi()), verdict(ratio, "Pyrolite", "dictbench")));
     }
 
     /** One bullet per subprocess configuration with its costs, then one with the reason. */

@@ -107,6 +107,19 @@ class CPythonComparisonTest {
     }
 
     @Test
+    void thePickleReadersAreSetAgainstEachOther() throws IOException {
+        Path dir = new SyntheticResults()
+                .add("PickleReaderBenchmark", "\"dataset\":\"smoke\",\"reader\":\"dictbench\"", 100)
+                .add("PickleReaderBenchmark", "\"dataset\":\"smoke\",\"reader\":\"razorvine\"", 250)
+                .writeTo(tmp.resolve("readers"));
+        SyntheticResults.environment(dir, 2, "smoke");
+        String md = Report.of(Results.read(List.of(dir))).markdown();
+        assertTrue(md.contains("- Pickle readers, one thread, from memory: dictbench's 100 ms [99.0, 101], Pyrolite's unpickler "
+                + "(net.razorvine:pickle) 250 ms [248, 253]; Pyrolite/dictbench 2.50x ["), md);
+        assertTrue(md.contains("(dictbench faster, the interval excludes 1)."), md);
+    }
+
+    @Test
     void aPythonFileHoldingJvmResultsIsRefused() throws IOException {
         Path dir = run();
         Files.writeString(dir.resolve(RunLayout.PYTHON_JSON), new SyntheticResults().add("SequentialLoadBenchmark", WARM, 400).json());
