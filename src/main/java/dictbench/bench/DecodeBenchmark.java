@@ -1,7 +1,6 @@
 package dictbench.bench;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,37 +27,20 @@ public class DecodeBenchmark extends ShotBenchmark {
     @Param("binary")
     public String format;
 
-    private BenchData data;
-    private byte[][] contents;
-    private List<Map<String, String>> last;
+    private InMemoryDecode files;
 
     @Setup(Level.Trial)
     public void readIntoMemory() throws IOException {
-        data = BenchData.open(dataset, format);
-        contents = data.readContents();
+        files = InMemoryDecode.of(dataset, format);
     }
 
     @Benchmark
     public List<Map<String, String>> decode(ShotCounters counters) throws IOException {
-        counters.startShot();
-        List<Map<String, String>> maps = new ArrayList<>(contents.length);
-        for (int i = 0; i < contents.length; i++) {
-            maps.add(data.format().decode(contents[i], data.files().get(i).toString()));
-        }
-        counters.megabytes = data.manifest().totalBytes() / 1e6;
-        counters.residentPercent = 100; // decoded from memory
-        counters.endShot();
-        last = maps;
-        return maps;
+        return files.shot(counters, files.data().format()::decode);
     }
 
     @TearDown(Level.Iteration)
     public void validateShot() throws IOException {
-        try {
-            data.manifest().checkContents(last);
-        } finally {
-            last = null;
-            System.gc(); // as LoadBenchmark: every shot starts from an empty young generation
-        }
+        files.validateShot();
     }
 }

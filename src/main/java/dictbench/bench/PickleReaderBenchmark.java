@@ -3,7 +3,6 @@ package dictbench.bench;
 import dictbench.dataset.FormatException;
 import dictbench.dataset.PickleFormat;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.razorvine.pickle.PickleException;
@@ -34,32 +33,19 @@ public class PickleReaderBenchmark extends ShotBenchmark {
     @Param({"dictbench", "razorvine"})
     public String reader;
 
-    private BenchData data;
-    private byte[][] contents;
-    private List<Map<String, String>> last;
+    private InMemoryDecode files;
 
     @Setup(Level.Trial)
     public void readIntoMemory() throws IOException {
         if (!List.of("dictbench", "razorvine").contains(reader)) {
             throw new IllegalArgumentException("reader=" + reader + ": known readers are dictbench and razorvine");
         }
-        data = BenchData.open(dataset, PickleFormat.NAME);
-        contents = data.readContents();
+        files = InMemoryDecode.of(dataset, PickleFormat.NAME);
     }
 
     @Benchmark
     public List<Map<String, String>> decode(ShotCounters counters) throws IOException {
-        counters.startShot();
-        List<Map<String, String>> maps = new ArrayList<>(contents.length);
-        for (int i = 0; i < contents.length; i++) {
-            maps.add(reader.equals("razorvine") ? razorvine(contents[i], data.files().get(i).toString())
-                    : data.format().decode(contents[i], data.files().get(i).toString()));
-        }
-        counters.megabytes = data.manifest().totalBytes() / 1e6;
-        counters.residentPercent = 100; // decoded from memory
-        counters.endShot();
-        last = maps;
-        return maps;
+        return files.shot(counters, reader.equals("razorvine") ? PickleReaderBenchmark::razorvine : files.data().format()::decode);
     }
 
     @SuppressWarnings("unchecked")
@@ -77,11 +63,6 @@ public class PickleReaderBenchmark extends ShotBenchmark {
 
     @TearDown(Level.Iteration)
     public void validateShot() throws IOException {
-        try {
-            data.manifest().checkContents(last);
-        } finally {
-            last = null;
-            System.gc(); // as LoadBenchmark: every shot starts from an empty young generation
-        }
+        files.validateShot();
     }
 }

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * A run's directory ({@link RunLayout}), written the one way {@code bench} and {@code ab} (and through
@@ -247,10 +248,10 @@ final class RunDirectory implements AutoCloseable {
         // CPython's loads beside the JVM's, where the run has them: the verdict's last lines
         List<String> cpython = Files.isRegularFile(layout.pythonJson()) ? CPythonComparison.lines(Results.read(List.of(layout.dir()))) : List.of();
         String table = SummaryTable.of(results).markdown();
-        String lines = cpython.stream().map(l -> "- " + l + "\n").collect(java.util.stream.Collectors.joining());
+        String lines = cpython.stream().map(l -> "- " + l + "\n").collect(Collectors.joining());
         byte[] text = ("# " + title + "\n\n" + verdict.markdown() + lines + (lines.isEmpty() ? "" : "\n") + table).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(layout.summary(), out -> out.write(text));
-        return new Summary(table, verdict.text() + cpython.stream().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining()));
+        return new Summary(table, verdict.text() + cpython.stream().map(l -> "  " + l + "\n").collect(Collectors.joining()));
     }
 
     /** A run's headline table (Markdown) and verdict (plain text), as a terminal shows them. */

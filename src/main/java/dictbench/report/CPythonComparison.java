@@ -4,6 +4,7 @@ import dictbench.format.Cells;
 import dictbench.format.Table;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.Results;
+import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import dictbench.stats.Bootstrap;
 import dictbench.stats.Descriptive;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * CPython's loads of a dataset's pickles ({@link Results#cpython()}) beside the JVM's loads of the same content in the
@@ -62,9 +64,9 @@ public final class CPythonComparison {
     }
 
     /** The JVM's load as a label: {@code platform ×2 (binary)}. */
-    private static String jvmLabel(BenchmarkResult r, java.util.OptionalInt cores) {
+    private static String jvmLabel(BenchmarkResult r, OptionalInt cores) {
         // virtual threads take no thread count: they run on as many carriers as the machine has cores
-        String threads = r.param("threads").map(t -> " ×" + t).orElse(r.is(dictbench.run.Catalogue.SEQUENTIAL) ? " ×1"
+        String threads = r.param("threads").map(t -> " ×" + t).orElse(r.is(Catalogue.SEQUENTIAL) ? " ×1"
                 : cores.isPresent() ? " ×" + cores.getAsInt() : "");
         return r.label() + threads + " (" + r.param("format").orElse("?") + ")";
     }

@@ -1,9 +1,11 @@
 package dictbench.run;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every benchmark of the suite, once: the JMH class in {@code dictbench.bench}, the label tables and
@@ -35,7 +37,7 @@ public enum Catalogue {
     LOAD_ALL("StoreLoadAllBenchmark", "load-all", BenchmarkKind.STORE, List.of("cache", "store", "threads"));
 
     /** Run only when named (--only, or a suite that lists them): a question of their own, kept out of the default and quick suites. */
-    public static final java.util.Set<Catalogue> OPT_IN = java.util.EnumSet.of(ASYNC, PICKLE_READER);
+    public static final Set<Catalogue> OPT_IN = EnumSet.of(ASYNC, PICKLE_READER);
 
     /** The package every benchmark class lives in. */
     public static final String BENCH_PACKAGE = "dictbench.bench";
