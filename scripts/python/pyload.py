@@ -230,7 +230,8 @@ def median(xs):
 def metric(raw):
     flat = [x for fork in raw for x in fork]
     mean = sum(flat) / len(flat)
-    return {"score": mean, "scoreError": float("nan"), "scoreConfidence": [min(flat), max(flat)],
+    # no interval here: dictbench's report bootstraps its own from rawData, as it does for JMH's
+    return {"score": mean, "scoreError": float("nan"), "scoreConfidence": [float("nan"), float("nan")],
             "scorePercentiles": {"0.0": min(flat), "50.0": median(flat), "100.0": max(flat)},
             "scoreUnit": "ms/op", "rawData": raw}
 

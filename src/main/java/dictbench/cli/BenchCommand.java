@@ -406,18 +406,22 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** How many configurations JMH runs in {@code pass}: each benchmark's params that the pass gives, multiplied out. */
+    /**
+     * How many configurations JMH runs in {@code pass}: each benchmark's params that the pass gives, multiplied out; a
+     * variant param it does not give takes the benchmark's default, every variant.
+     */
     private static int configurations(Pass pass, int datasets, int formats, List<String> modeList) {
+        Map<String, List<String>> given = new LinkedHashMap<>(pass.params());
+        given.put("cache", pass.caches());
+        given.put("threads", pass.threads());
+        given.put("mode", modeList);
         int total = 0;
         for (Catalogue c : pass.benchmarks()) {
             int n = datasets * (c.takesFormat() ? formats : 1);
-            for (Map.Entry<String, List<String>> p : pass.params().entrySet()) {
-                n *= c.params().contains(p.getKey()) ? p.getValue().size() : 1;
+            for (String param : c.params()) {
+                n *= given.containsKey(param) ? given.get(param).size()
+                        : c.variants().filter(v -> v.param().equals(param)).map(v -> v.values().size()).orElse(1);
             }
-            n *= c.params().contains("cache") ? pass.caches().size() : 1;
-            n *= c.params().contains("threads") ? pass.threads().size() : 1;
-            n *= c.params().contains("mode") ? modeList.size() : 1;
-            n *= c == Catalogue.PICKLE_READER && !pass.params().containsKey("reader") ? 2 : 1; // both readers, its default
             total += n;
         }
         return total;

@@ -5,7 +5,6 @@ import dictbench.format.Table;
 import dictbench.results.BenchmarkResult;
 import dictbench.results.Results;
 import dictbench.run.Catalogue;
-import dictbench.run.Counter;
 import dictbench.stats.Bootstrap;
 import dictbench.stats.Descriptive;
 import dictbench.stats.Estimate;
@@ -58,6 +57,11 @@ public final class CPythonComparison {
         return Descriptive.median(r.primary().all()) * r.millisPerUnit().orElse(1.0);
     }
 
+    /** The interpreter that ran a CPython result: {@code CPython 3.11.7}. */
+    private static String runtime(BenchmarkResult r) {
+        return r.vmName().isEmpty() ? "CPython" : r.vmName();
+    }
+
     /** CPython's way as a label: {@code ThreadPoolExecutor ×2}. */
     static String label(BenchmarkResult r) {
         return r.className() + r.param("workers").filter(w -> !r.className().equals("Sequential")).map(w -> " ×" + w).orElse("");
@@ -74,7 +78,7 @@ public final class CPythonComparison {
     private static Optional<Best> cpythonBest(Results results, String dataset, String cache) {
         return results.cpython().stream().filter(r -> onDataset(r, dataset) && inCache(r, cache))
                 .min(Comparator.comparingDouble(CPythonComparison::medianMs))
-                .map(r -> new Best(r, r.vmName().isEmpty() ? "CPython" : r.vmName(), medianMs(r), label(r)));
+                .map(r -> new Best(r, runtime(r), medianMs(r), label(r)));
     }
 
     /** The JVM's fastest load per heap profile and JVM state (sized · warmed first), on the dataset in the cache state. */
@@ -98,44 +102,60 @@ public final class CPythonComparison {
         return List.copyOf(best.values());
     }
 
-    /** CPython's median over the JVM's, with its bootstrap interval: how many times as fast the JVM loads it. */
-    static Estimate ratio(Best cpython, Best jvm) {
-        double scale = cpython.result().millisPerUnit().orElse(1.0) / jvm.result().millisPerUnit().orElse(1.0);
-        return Bootstrap.twoSample(cpython.result().primary(), jvm.result().primary(),
+    /** CPython's median over the JVM's, with its bootstrap interval: above 1, the JVM loads it faster. */
+    static Estimate ratio(BenchmarkResult cpython, BenchmarkResult jvm) {
+        double scale = cpython.millisPerUnit().orElse(1.0) / jvm.millisPerUnit().orElse(1.0);
+        return Bootstrap.twoSample(cpython.primary(), jvm.primary(),
                 (c, j) -> scale * Descriptive.median(c) / Descriptive.median(j), Bootstrap.Options.defaults());
     }
 
     /** The JVM profiles the README's headline sets CPython against: the sized heap warmed, and an application's first load. */
     static final List<String> HEADLINE_PROFILES = List.of(Results.Profile.SIZED_WARMED.describe(), new Results.Profile("default", "first-load").describe());
 
-    /** {@link #lines} for the {@link #HEADLINE_PROFILES} only. */
-    static List<String> headlineLines(Results results) {
-        return lines(results).stream().filter(l -> HEADLINE_PROFILES.stream().anyMatch(p -> l.contains(", " + p + ")"))).toList();
+    /** One comparison: the dataset and JVM profile ("" where no JVM load ran) it belongs to, and its sentence. */
+    private record Line(String dataset, String profile, String text) {
     }
 
-    /** One line per cache state and JVM profile: the JVM's fastest against CPython's fastest. */
-    public static List<String> lines(Results results) {
-        List<String> out = new ArrayList<>();
+    /** One line per dataset, cache state and JVM profile: CPython's fastest against the JVM's fastest. */
+    private static List<Line> comparisons(Results results) {
+        List<Line> out = new ArrayList<>();
         for (String dataset : datasets(results)) {
             for (String cache : caches(results, dataset)) {
                 Optional<Best> py = cpythonBest(results, dataset, cache);
                 if (py.isEmpty()) {
                     continue;
                 }
-                for (Best jvm : jvmBests(results, dataset, cache)) {
-                    Estimate e = ratio(py.get(), jvm);
-                    out.add(String.format(Locale.ROOT, "%s cache, dataset %s: CPython's fastest load (%s, %s) takes %s× [%s, %s] the time "
-                                    + "of the JVM's fastest (%s, %s)%s: %s against %s.", capitalised(cache), dataset, label(py.get().result()),
-                            py.get().who(), Cells.number(e.value()), Cells.number(e.ci().lower()), Cells.number(e.ci().upper()),
-                            jvm.label(), jvm.who(), e.ci().lower() > 1 ? ", which is faster" : e.ci().upper() < 1 ? "; CPython is faster"
-                                    : "; the run cannot tell them apart", time(py.get().result()), time(jvm.result())));
+                List<Best> jvms = jvmBests(results, dataset, cache);
+                if (jvms.isEmpty()) {
+                    out.add(new Line(dataset, "", capitalised(cache) + " cache, dataset " + dataset
+                            + ": CPython ran, but no JVM load of the dataset is in these results"));
                 }
-                if (out.isEmpty() || !out.getLast().contains("dataset " + dataset)) {
-                    out.add(capitalised(cache) + " cache, dataset " + dataset + ": CPython ran, but no JVM load of the dataset is in these results");
+                for (Best jvm : jvms) {
+                    Estimate e = ratio(py.get().result(), jvm.result());
+                    out.add(new Line(dataset, jvm.who(), String.format(Locale.ROOT, "%s cache, dataset %s: CPython's fastest load (%s, %s) "
+                                    + "takes %s× [%s, %s] the time of the JVM's fastest (%s, %s)%s: %s against %s.", capitalised(cache), dataset,
+                            py.get().label(), py.get().who(), Cells.number(e.value()), Cells.number(e.ci().lower()), Cells.number(e.ci().upper()),
+                            jvm.label(), jvm.who(), e.ci().lower() > 1 ? ", which is faster" : e.ci().upper() < 1 ? "; CPython is faster"
+                                    : "; the run cannot tell them apart", time(py.get().result()), time(jvm.result()))));
                 }
             }
         }
         return out;
+    }
+
+    /** Every comparison's sentence: the verdict's CPython lines. */
+    public static List<String> lines(Results results) {
+        return comparisons(results).stream().map(Line::text).toList();
+    }
+
+    /** The sentences of one dataset: its findings in the report. */
+    static List<String> lines(Results results, String dataset) {
+        return comparisons(results).stream().filter(l -> l.dataset().equals(dataset)).map(Line::text).toList();
+    }
+
+    /** The sentences of the {@link #HEADLINE_PROFILES} only: the README's headline. */
+    static List<String> headlineLines(Results results) {
+        return comparisons(results).stream().filter(l -> HEADLINE_PROFILES.contains(l.profile())).map(Line::text).toList();
     }
 
     private static String capitalised(String s) {
@@ -146,10 +166,6 @@ public final class CPythonComparison {
         return Cells.time(Summary.of(r.primary()), r.unit());
     }
 
-    private static String firstMap(BenchmarkResult r) {
-        return r.counter(Counter.FIRST_MAP_MS).map(s -> Cells.number(Descriptive.median(s.all())) + " ms").orElse(Cells.NA);
-    }
-
     /** Every CPython way and the JVM's fastest per profile, for one dataset: time per shot and time to the first map. */
     static Table table(Results results, String dataset) {
         List<List<String>> cells = new ArrayList<>();
@@ -157,13 +173,13 @@ public final class CPythonComparison {
             Optional<BenchmarkResult> sequential = results.cpython().stream()
                     .filter(r -> onDataset(r, dataset) && inCache(r, cache) && r.className().equals("Sequential")).findFirst();
             for (Best jvm : jvmBests(results, dataset, cache)) {
-                cells.add(List.of(cache, "JVM, " + jvm.who(), jvm.label(), time(jvm.result()), firstMap(jvm.result()),
-                        sequential.map(s -> Cells.ratio(medianMs(s) / jvm.medianMs(), ratio(new Best(s, "", medianMs(s), ""), jvm).ci())).orElse(Cells.NA)));
+                cells.add(List.of(cache, "JVM, " + jvm.who(), jvm.label(), time(jvm.result()), SummaryTable.firstMapCell(jvm.result()),
+                        sequential.map(s -> Cells.ratio(medianMs(s) / jvm.medianMs(), ratio(s, jvm.result()).ci())).orElse(Cells.NA)));
             }
             results.cpython().stream().filter(r -> onDataset(r, dataset) && inCache(r, cache))
                     .sorted(Comparator.comparingDouble(CPythonComparison::medianMs))
-                    .forEach(r -> cells.add(List.of(cache, r.vmName().isEmpty() ? "CPython" : r.vmName(), label(r), time(r), firstMap(r),
-                            sequential.map(s -> Cells.ratio(medianMs(s) / medianMs(r), ratio(new Best(s, "", medianMs(s), ""), new Best(r, "", medianMs(r), "")).ci()))
+                    .forEach(r -> cells.add(List.of(cache, runtime(r), label(r), time(r), SummaryTable.firstMapCell(r),
+                            sequential.map(s -> Cells.ratio(medianMs(s) / medianMs(r), ratio(s, r).ci()))
                                     .orElse(Cells.NA))));
         }
         return Table.of("CPython beside the JVM — dataset " + dataset, List.of("cache", "runtime", "way", "median time per shot [99% CI]",

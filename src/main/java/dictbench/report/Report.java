@@ -317,7 +317,7 @@ public final class Report {
             out.add(new Heading(2, "CPython beside the JVM — dataset " + dataset));
             out.add(new TableBlock(CPythonComparison.table(results, dataset)));
             out.add(new Heading(4, "Findings — CPython beside the JVM — dataset " + dataset));
-            out.add(new Bullets(CPythonComparison.lines(results).stream().filter(l -> l.contains("dataset " + dataset + ":")).toList()));
+            out.add(new Bullets(CPythonComparison.lines(results, dataset)));
         }
     }
 

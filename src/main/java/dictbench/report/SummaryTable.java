@@ -9,7 +9,6 @@ import dictbench.run.Catalogue;
 import dictbench.run.Counter;
 import dictbench.run.HeapProfile;
 import dictbench.run.JvmState;
-import dictbench.stats.Descriptive;
 import dictbench.stats.Speedup;
 import dictbench.stats.Summary;
 import java.util.ArrayList;
@@ -161,7 +160,7 @@ public final class SummaryTable {
             }
             line.addAll(List.of(r.param("cache").orElse("memory"), r.label(), threads, row.timeCell()));
             if (firstMaps) {
-                line.add(Cells.optional(r.counter(Counter.FIRST_MAP_MS), s -> Cells.number(Descriptive.median(s.all())) + " ms"));
+                line.add(firstMapCell(r));
             }
             line.addAll(List.of(Cells.optional(row.speedup(), s -> Cells.ratio(s.ratio(), s.ratioCi())),
                     Cells.optional(row.efficiency(), Cells::decimal),
@@ -178,6 +177,12 @@ public final class SummaryTable {
         }
         header.addAll(List.of("speedup vs sequential [99% CI] (above 1: faster)", "efficiency [99% CI]", "MB/s"));
         return Table.of(title, header, profiled ? 6 : 4, cells, List.of());
+    }
+
+    /** When the first map was complete, the median over the shots ({@link Counter#FIRST_MAP_MS}): {@code 398 ms}, or n/a. */
+    static String firstMapCell(BenchmarkResult r) {
+        OptionalDouble ms = r.secondaryMedian(Counter.FIRST_MAP_MS);
+        return ms.isPresent() ? Cells.number(ms.getAsDouble()) + " ms" : Cells.NA;
     }
 
     /** The table in Markdown (also readable as plain text on a terminal). */

@@ -21,12 +21,14 @@ public enum Catalogue {
     /** AsynchronousFileChannel reads and CompletableFuture decodes; not in the default suite (--only async). */
     ASYNC("AsyncLoadBenchmark", "async", BenchmarkKind.LOAD, List.of("cache", "threads", "heap", "jvm")),
     /** Labelled by its mode: {@code subprocess-spawn}, {@code subprocess-pool}. */
-    SUBPROCESS("SubprocessLoadBenchmark", "subprocess", BenchmarkKind.LOAD, List.of("cache", "threads", "mode", "heap", "jvm")),
+    SUBPROCESS("SubprocessLoadBenchmark", "subprocess", BenchmarkKind.LOAD, List.of("cache", "threads", "mode", "heap", "jvm"),
+            new Variants("mode", List.of("spawn", "pool"))),
     RAW_READ("RawReadBenchmark", "raw-read", BenchmarkKind.BASELINE, List.of("cache", "threads")),
     DECODE("DecodeBenchmark", "decode", BenchmarkKind.BASELINE, List.of()),
     OVERLAP_BOUND("OverlapBoundBenchmark", "overlap-bound", BenchmarkKind.BASELINE, List.of("cache", "threads")),
     /** dictbench's pickle reader against Pyrolite's unpickler, decoding from memory; not in the default suite. */
-    PICKLE_READER("PickleReaderBenchmark", "pickle-reader", BenchmarkKind.BASELINE, List.of("reader")),
+    PICKLE_READER("PickleReaderBenchmark", "pickle-reader", BenchmarkKind.BASELINE, List.of("reader"),
+            new Variants("reader", List.of("dictbench", "razorvine"))),
     /** From nothing open to the first lookup answered on every dictionary, for a store. */
     STORE_READY("StoreReadyBenchmark", "store-ready", BenchmarkKind.STORE, List.of("cache", "store", "jvm")),
     /** A batch of lookups, for every way (eager maps, stores, stores behind a cache). */
@@ -46,12 +48,32 @@ public enum Catalogue {
     private final String label;
     private final BenchmarkKind kind;
     private final List<String> params;
+    private final Optional<Variants> variants;
+
+    /**
+     * A benchmark whose configurations are told apart by one param, named after it in tables and on the command line
+     * ({@code subprocess-pool}, {@code pickle-reader-razorvine}).
+     *
+     * @param values every value it takes, the benchmark's own default when a run gives none
+     */
+    public record Variants(String param, List<String> values) {
+    }
 
     Catalogue(String className, String label, BenchmarkKind kind, List<String> params) {
+        this(className, label, kind, params, null);
+    }
+
+    Catalogue(String className, String label, BenchmarkKind kind, List<String> params, Variants variants) {
         this.className = className;
         this.label = label;
         this.kind = kind;
         this.params = params;
+        this.variants = Optional.ofNullable(variants);
+    }
+
+    /** The param that names its variants, where it has some. */
+    public Optional<Variants> variants() {
+        return variants;
     }
 
     /** The JMH class's simple name, e.g. {@code SequentialLoadBenchmark}. */
@@ -95,8 +117,7 @@ public enum Catalogue {
      */
     public String label(Map<String, String> configParams) {
         String way = configParams.get(this == STORE_READY || this == LOAD_ALL ? "store" : "way");
-        String base = this == SUBPROCESS ? label + "-" + configParams.getOrDefault("mode", "?")
-                : this == PICKLE_READER ? label + "-" + configParams.getOrDefault("reader", "?")
+        String base = variants.isPresent() ? label + "-" + configParams.getOrDefault(variants.get().param(), "?")
                 : kind == BenchmarkKind.STORE && way != null ? label + "-" + way
                 : label;
         return "true".equals(configParams.get("split")) ? base + "-split" : base;
@@ -118,8 +139,9 @@ public enum Catalogue {
 
     /** The names the command line takes for it: the table's labels ({@code subprocess-spawn} and {@code subprocess-pool} too). */
     public List<String> names() {
-        return this == SUBPROCESS ? List.of(label, label + "-spawn", label + "-pool")
-                : this == PICKLE_READER ? List.of(label, label + "-dictbench", label + "-razorvine") : List.of(label);
+        List<String> names = new java.util.ArrayList<>(List.of(label));
+        variants.ifPresent(v -> v.values().forEach(value -> names.add(label + "-" + value)));
+        return List.copyOf(names);
     }
 
     /** The entry for a class's simple name. */
